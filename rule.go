@@ -1,0 +1,86 @@
+package hopfield
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Rule is a learning rule: how stored patterns become weights.
+type Rule int
+
+const (
+	// Hebbian is w_ij = (1/N) sum_mu xi_i xi_j with w_ii = 0.
+	Hebbian Rule = iota + 1
+	// Storkey is the incremental rule of Storkey (1997):
+	//	h_ij = sum_{k != i,j} w_ik xi_k
+	//	w_ij += (xi_i xi_j - xi_i h_ji - h_ij xi_j) / N,  w_ii = 0.
+	Storkey
+	// PseudoInverse is the projection rule W = Xi^T (Xi Xi^T)^-1 Xi, which
+	// makes every linearly independent pattern a fixed point.
+	PseudoInverse
+)
+
+var ruleNames = map[Rule]string{Hebbian: "hebbian", Storkey: "storkey", PseudoInverse: "pseudoinverse"}
+
+func (r Rule) String() string {
+	if s, ok := ruleNames[r]; ok {
+		return s
+	}
+	return fmt.Sprintf("Rule(%d)", int(r))
+}
+
+// Rules lists every learning rule, in the order they are documented.
+func Rules() []Rule { return []Rule{Hebbian, Storkey, PseudoInverse} }
+
+// ParseRule returns the rule with the given name: "hebbian", "storkey" or
+// "pseudoinverse" (also "pinv", "projection").
+func ParseRule(name string) (Rule, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "hebbian", "hebb":
+		return Hebbian, nil
+	case "storkey":
+		return Storkey, nil
+	case "pseudoinverse", "pseudo-inverse", "pinv", "projection":
+		return PseudoInverse, nil
+	}
+	return 0, fmt.Errorf("unknown rule %q (want hebbian, storkey or pseudoinverse)", name)
+}
+
+// Form is how a network holds its weights.
+type Form int
+
+const (
+	// Auto picks the pattern form for Hebbian and pseudo-inverse networks
+	// with 2P <= N and the dense form otherwise.
+	Auto Form = iota
+	// Dense holds the N x N weight matrix.
+	Dense
+	// PatternForm holds only the P x N patterns (and a P x P matrix for the
+	// pseudo-inverse) and computes fields as h = Xi^T C (Xi s) in O(NP).
+	PatternForm
+)
+
+func (f Form) String() string {
+	switch f {
+	case Auto:
+		return "auto"
+	case Dense:
+		return "dense"
+	case PatternForm:
+		return "pattern"
+	}
+	return fmt.Sprintf("Form(%d)", int(f))
+}
+
+// ParseForm returns the form named "auto", "dense" or "pattern".
+func ParseForm(name string) (Form, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "auto", "":
+		return Auto, nil
+	case "dense":
+		return Dense, nil
+	case "pattern":
+		return PatternForm, nil
+	}
+	return 0, fmt.Errorf("unknown form %q (want auto, dense or pattern)", name)
+}
