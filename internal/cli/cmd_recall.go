@@ -1,0 +1,501 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/hopfield-lab/hopfield"
+	"github.com/hopfield-lab/hopfield/internal/atomicfile"
+	"github.com/hopfield-lab/hopfield/patterns"
+	"gonum.org/v1/gonum/mat"
+)
+
+func init() {
+	register(&Command{
+		Name:  "recall",
+		Args:  "--patterns FILE [--patterns FILE ...] (--cue FILE | --cue-from INDEX) [flags]",
+		Short: "store patterns, run the dynamics from a cue, write the recalled state",
+		Long: `Recall stores the patterns, makes a cue, runs the network from it and reports
+how the run ended and how close the result is to each stored pattern.
+
+Patterns come from .npy files (shape (N,), (H,W), (P,N) or (P,H,W)), images
+(.png, .jpg, .gif: dark ink is +1), text files (# or 1 for +1, . or 0 for -1,
+? for unknown) or built-in names: seed:checkerboard, seed:X, seed:A, seed:BU,
+seed:BC, seed:star, alphabet:A ... alphabet:Z (see 'hopfield patterns list').
+
+The cue is a file (0 or ? = unknown neuron) or a stored pattern (--cue-from,
+0-based) corrupted by --noise (flip exactly round(p N) bits), --erase (make
+round(p N) neurons unknown) and --erase-half (top, bottom, left or right half
+unknown; the notebook's S[5000:] = 0 is --erase-half bottom).
+
+--max-steps counts synchronous steps, or sweeps of N single-neuron updates for
+the asynchronous schedules. Without --out, the final state is printed as text
+art when it is at most 64 x 64.
+
+Example: recall the notebook's X from 20% noise among checkerboard, X and A:
+  hopfield recall --patterns seed:checkerboard --patterns seed:X --patterns seed:A --cue-from 1 --noise 0.2`,
+		Run: runRecall,
+	})
+}
+
+type recallFlags struct {
+	patterns        stringList
+	cue             string
+	cueFrom         int
+	noise, erase    fraction
+	eraseHalf       string
+	rule, form      string
+	unscaled        bool
+	keepDiagonal    bool
+	weights, thresh string
+	update, tie     string
+	temperature     float64
+	maxSteps        int
+	seed            *uint64
+	out, trace      string
+	jsonOut         bool
+	threshold       float64
+	invert          bool
+}
+
+func runRecall(env *Env, fs *flag.FlagSet, args []string) error {
+	var f recallFlags
+	fs.Var(&f.patterns, "patterns", "patterns to store: .npy, .png/.jpg/.gif, .txt or a built-in name (repeatable)")
+	fs.StringVar(&f.cue, "cue", "", "cue `file` (0 or ? = unknown neuron)")
+	fs.IntVar(&f.cueFrom, "cue-from", -1, "use stored pattern `INDEX` (0-based) as the cue, before noise and erasing")
+	fs.Var(&f.noise, "noise", "flip exactly round(`P` N) distinct bits of the cue")
+	fs.Var(&f.erase, "erase", "make round(`P` N) random neurons of the cue unknown")
+	fs.StringVar(&f.eraseHalf, "erase-half", "", "make a half of the cue unknown: top, bottom, left or right")
+	fs.StringVar(&f.rule, "rule", "hebbian", "learning rule: hebbian, storkey or pseudoinverse")
+	fs.StringVar(&f.form, "form", "auto", "weight storage: auto, dense or pattern")
+	fs.BoolVar(&f.unscaled, "unscaled", false, "Hebbian: keep the integer sum, without 1/N (the notebook's np.outer sums)")
+	fs.BoolVar(&f.keepDiagonal, "keep-diagonal", false, "pseudo-inverse: keep the self-coupling W_ii")
+	fs.StringVar(&f.weights, "weights", "", "use this N x N weight matrix (`W.npy`) instead of a learning rule")
+	fs.StringVar(&f.thresh, "thresholds", "", "thresholds theta (`T.npy`, shape (N,)) for --weights")
+	fs.StringVar(&f.update, "update", "sync", "update schedule: sync, async, permutation, sequential or glauber")
+	fs.StringVar(&f.tie, "tie", "keep", "a neuron whose field equals its threshold: keep, plus or minus")
+	fs.Float64Var(&f.temperature, "temperature", 0, "Glauber temperature `T` >= 0")
+	fs.IntVar(&f.maxSteps, "max-steps", hopfield.DefaultMaxSteps, "at most `N` synchronous steps or asynchronous sweeps")
+	f.seed = seedFlag(fs)
+	fs.StringVar(&f.out, "out", "", "write the final state to `FILE` (.npy, .png or .txt)")
+	fs.StringVar(&f.trace, "trace", "", "write per-step monitor values to `FILE` (.csv or .json)")
+	fs.BoolVar(&f.jsonOut, "json", false, "print one JSON object with the outcome")
+	fs.Float64Var(&f.threshold, "image-threshold", 0.5, "gray level in (0, 1) below which an image pixel is ink (+1)")
+	fs.BoolVar(&f.invert, "invert", false, "images: light pixels are ink")
+	if err := env.Parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return Usagef("unexpected argument %q", fs.Arg(0))
+	}
+	return recall(env, fs, &f)
+}
+
+func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
+	// Flags first, so that a typo is reported before any file is read.
+	rule, err := hopfield.ParseRule(f.rule)
+	if err != nil {
+		return Usagef("--rule: %v", err)
+	}
+	form, err := hopfield.ParseForm(f.form)
+	if err != nil {
+		return Usagef("--form: %v", err)
+	}
+	update, err := hopfield.ParseUpdate(f.update)
+	if err != nil {
+		return Usagef("--update: %v", err)
+	}
+	tie, err := hopfield.ParseTie(f.tie)
+	if err != nil {
+		return Usagef("--tie: %v", err)
+	}
+	if f.temperature < 0 || f.temperature != f.temperature {
+		return Usagef("--temperature: want a number >= 0, got %v", f.temperature)
+	}
+	if f.temperature > 0 && update != hopfield.Glauber {
+		return Usagef("--temperature is for --update glauber")
+	}
+	if f.maxSteps < 1 {
+		return Usagef("--max-steps: want at least 1, got %d", f.maxSteps)
+	}
+	if f.threshold <= 0 || f.threshold >= 1 {
+		return Usagef("--image-threshold: want a gray level strictly between 0 and 1, got %v", f.threshold)
+	}
+	switch f.eraseHalf {
+	case "", "top", "bottom", "left", "right":
+	default:
+		return Usagef("--erase-half: want top, bottom, left or right, got %q", f.eraseHalf)
+	}
+	if (f.cue == "") == (f.cueFrom < 0) {
+		return Usagef("give exactly one of --cue FILE and --cue-from INDEX")
+	}
+	if f.weights != "" && (isSet(fs, "rule") || isSet(fs, "form") || f.unscaled || f.keepDiagonal) {
+		return Usagef("--weights replaces the learning rule: drop --rule, --form, --unscaled and --keep-diagonal")
+	}
+	if f.thresh != "" && f.weights == "" {
+		return Usagef("--thresholds goes with --weights")
+	}
+	for _, p := range []struct{ flag, path string }{{"--out", f.out}, {"--trace", f.trace}} {
+		if err := checkOutputExt(p.flag, p.path); err != nil {
+			return err
+		}
+	}
+	if len(f.patterns) == 0 && f.weights == "" {
+		return Usagef("give the patterns to store with --patterns (or a weight matrix with --weights)")
+	}
+	opts := patterns.LoadOptions{Image: patterns.ImageOptions{Threshold: f.threshold, Invert: f.invert}}
+	stored, err := patterns.LoadAll(f.patterns, opts)
+	if err != nil {
+		return err
+	}
+	n := -1
+	if len(stored) > 0 {
+		n = stored[0].N()
+	}
+
+	var net *hopfield.Network
+	if f.weights != "" {
+		net, err = loadWeights(f.weights, f.thresh, n)
+		if err != nil {
+			return err
+		}
+		n = net.N()
+	} else {
+		vecs := make([][]int8, len(stored))
+		for i, p := range stored {
+			if u := p.Unknowns(); u > 0 {
+				return fmt.Errorf("--patterns %s: %d unknown neurons; stored patterns must be fully known", p.Name, u)
+			}
+			vecs[i] = p.Data
+		}
+		net, err = hopfield.Learn(hopfield.Config{Rule: rule, Form: form, Unscaled: f.unscaled, KeepDiagonal: f.keepDiagonal}, vecs...)
+		if err != nil {
+			return err
+		}
+	}
+
+	shape := patterns.New("", 1, n)
+	if len(stored) > 0 {
+		shape = stored[0]
+	}
+	cue, target, cueDesc, err := makeCue(f, stored, shape, n)
+	if err != nil {
+		return err
+	}
+	rng := rand.New(hopfield.NewSource(*f.seed))
+	cueData := cue.Data
+	var effects []string
+	if f.noise.set {
+		k, _ := patterns.Count(f.noise.v, n)
+		if cueData, err = patterns.FlipExact(make([]int8, n), cueData, f.noise.v, rng); err != nil {
+			return Usagef("--noise: %v", err)
+		}
+		effects = append(effects, fmt.Sprintf("%d of %d bits flipped", k, n))
+	}
+	if f.erase.set {
+		k, _ := patterns.Count(f.erase.v, n)
+		if cueData, err = patterns.Erase(make([]int8, n), cueData, f.erase.v, rng); err != nil {
+			return Usagef("--erase: %v", err)
+		}
+		effects = append(effects, fmt.Sprintf("%d neurons erased", k))
+	}
+	cue.Data = cueData
+	if f.eraseHalf != "" {
+		r, c := cue.Rows, cue.Cols
+		top, left, bottom, right := 0, 0, r, c
+		switch f.eraseHalf {
+		case "top":
+			bottom = r / 2
+		case "bottom":
+			top = r - r/2
+		case "left":
+			right = c / 2
+		case "right":
+			left = c - c/2
+		}
+		if cue, err = patterns.EraseRect(cue, top, left, bottom, right); err != nil {
+			return Usagef("--erase-half: %v", err)
+		}
+		effects = append(effects, f.eraseHalf+" half erased")
+	}
+	if len(effects) > 0 {
+		cueDesc += " with " + strings.Join(effects, ", ")
+	}
+
+	tr := hopfield.Trace{Target: target, SkipEnergy: f.trace == ""}
+	opt := hopfield.RunOptions{Update: update, Tie: tie, Temperature: f.temperature, MaxSteps: f.maxSteps,
+		Source: hopfield.NewSource(*f.seed + 1)}
+	if f.trace != "" || f.jsonOut {
+		opt.Observe = tr.Observe
+	}
+	res, err := net.Run(cue.Data, opt)
+	if err != nil {
+		return err
+	}
+	final := cue.Clone()
+	final.Data = res.State
+	final.Name = "recalled"
+
+	if f.out != "" {
+		if err := patterns.Save(f.out, []patterns.Pattern{final}, patterns.SaveOptions{}); err != nil {
+			return fmt.Errorf("--out %v", err)
+		}
+	}
+	if f.trace != "" {
+		if err := writeTrace(f.trace, tr.Points); err != nil {
+			return fmt.Errorf("--trace %s: %v", f.trace, err)
+		}
+	}
+	env.printSeed(*f.seed)
+	out := recallReport(net, stored, res, cueDesc, target, *f.seed)
+	if f.jsonOut {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	printRecall(env.Stdout, net, stored, cue, final, res, out, f.out == "")
+	return nil
+}
+
+func checkOutputExt(flagName, path string) error {
+	if path == "" {
+		return nil
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	want := map[string][]string{"--out": {".npy", ".png", ".txt"}, "--trace": {".csv", ".json"}}[flagName]
+	for _, w := range want {
+		if ext == w {
+			return nil
+		}
+	}
+	return Usagef("%s %s: unknown file type %q (want %s)", flagName, path, ext, strings.Join(want, ", "))
+}
+
+// makeCue returns the cue before noise, the target it should recall (nil if
+// unknown) and a description.
+func makeCue(f *recallFlags, stored []patterns.Pattern, shape patterns.Pattern, n int) (patterns.Pattern, []int8, string, error) {
+	if f.cueFrom >= 0 {
+		if f.cueFrom >= len(stored) {
+			return patterns.Pattern{}, nil, "", Usagef("--cue-from %d: there are %d stored patterns (0 to %d)", f.cueFrom, len(stored), len(stored)-1)
+		}
+		p := stored[f.cueFrom].Clone()
+		return p, stored[f.cueFrom].Data, fmt.Sprintf("pattern %d (%s)", f.cueFrom, p.Name), nil
+	}
+	opts := patterns.LoadOptions{
+		NPY:   patterns.NPYOptions{Encoding: patterns.EncodingBipolar, N: n},
+		Image: patterns.ImageOptions{Threshold: f.threshold, Invert: f.invert, Rows: shape.Rows, Cols: shape.Cols},
+	}
+	if n < 0 || shape.Rows == 1 {
+		opts.Image.Rows, opts.Image.Cols = 0, 0
+	}
+	cues, err := patterns.Load(f.cue, opts)
+	if err != nil {
+		return patterns.Pattern{}, nil, "", err
+	}
+	if len(cues) != 1 {
+		return patterns.Pattern{}, nil, "", fmt.Errorf("--cue %s: holds %d patterns, want one", f.cue, len(cues))
+	}
+	cue := cues[0]
+	if cue.N() != n {
+		return patterns.Pattern{}, nil, "", fmt.Errorf("--cue %s: %s has %d neurons, the network has %d", f.cue, cue.Shape(), cue.N(), n)
+	}
+	if shape.N() == n && (cue.Rows != shape.Rows || cue.Cols != shape.Cols) {
+		cue, _ = cue.Reshape(shape.Rows, shape.Cols)
+	}
+	return cue, nil, "file " + f.cue, nil
+}
+
+func loadWeights(path, threshPath string, n int) (*hopfield.Network, error) {
+	rows, cols, data, err := readMatrix(path)
+	if err != nil {
+		return nil, fmt.Errorf("--weights %v", err)
+	}
+	if rows != cols || rows == 1 {
+		return nil, fmt.Errorf("--weights %s: shape (%d, %d), want a square N x N matrix", path, rows, cols)
+	}
+	if n >= 0 && rows != n {
+		return nil, fmt.Errorf("--weights %s: %d x %d, but the patterns have N = %d neurons", path, rows, cols, n)
+	}
+	var theta []float64
+	if threshPath != "" {
+		r, c, t, err := readMatrix(threshPath)
+		if err != nil {
+			return nil, fmt.Errorf("--thresholds %v", err)
+		}
+		if r != 1 || c != rows {
+			return nil, fmt.Errorf("--thresholds %s: shape (%d, %d), want (%d,)", threshPath, r, c, rows)
+		}
+		theta = t
+	}
+	net, err := hopfield.NewFromWeights(mat.NewDense(rows, cols, data), theta, hopfield.Bipolar, 0)
+	if err != nil {
+		return nil, fmt.Errorf("--weights %s: %v", path, err)
+	}
+	return net, nil
+}
+
+type recallOutcome struct {
+	Seed     uint64    `json:"seed"`
+	N        int       `json:"n"`
+	P        int       `json:"p"`
+	Rule     string    `json:"rule"`
+	Form     string    `json:"form"`
+	Cue      string    `json:"cue"`
+	End      string    `json:"end"`
+	Steps    int       `json:"steps"`
+	Updates  int       `json:"updates"`
+	Flips    int       `json:"flips"`
+	Energy   float64   `json:"energy"`
+	Overlaps []float64 `json:"overlaps"`
+	Recalled int       `json:"recalled"` // index of the stored pattern recalled exactly, -1 if none
+	Reversed int       `json:"reversed"` // index of a stored pattern whose reverse was reached, -1 if none
+	Hamming  *int      `json:"hamming,omitempty"`
+}
+
+func recallReport(net *hopfield.Network, stored []patterns.Pattern, res hopfield.Result, cue string, target []int8, seed uint64) recallOutcome {
+	o := recallOutcome{Seed: seed, N: net.N(), P: len(stored), Rule: "weights", Form: net.Form().String(), Cue: cue,
+		End: res.End.String(), Steps: res.Steps, Updates: res.Updates, Flips: res.Flips,
+		Energy: net.Energy(res.State), Overlaps: []float64{}, Recalled: -1, Reversed: -1}
+	if net.Rule() != 0 {
+		o.Rule = net.Rule().String()
+	}
+	for i, p := range stored {
+		m := hopfield.Overlap(res.State, p.Data)
+		o.Overlaps = append(o.Overlaps, m)
+		if m == 1 && o.Recalled < 0 {
+			o.Recalled = i
+		}
+		if m == -1 && o.Reversed < 0 {
+			o.Reversed = i
+		}
+	}
+	if target != nil {
+		h := hopfield.Hamming(res.State, target)
+		o.Hamming = &h
+	}
+	return o
+}
+
+func printRecall(w io.Writer, net *hopfield.Network, stored []patterns.Pattern, cue, final patterns.Pattern, res hopfield.Result, o recallOutcome, art bool) {
+	fmt.Fprintf(w, "stored %d patterns of N = %d (%s, %s form)\n", o.P, o.N, o.Rule, o.Form)
+	fmt.Fprintf(w, "cue: %s\n", o.Cue)
+	fmt.Fprintf(w, "ended at a %s after %d steps (%d updates, %d flips); energy %.6g\n", o.End, o.Steps, o.Updates, o.Flips, o.Energy)
+	if res.End == hopfield.StepLimit || res.End == hopfield.Cycle {
+		fmt.Fprintln(w, "note: the run did not settle; raise --max-steps or look at the trace")
+	}
+	switch {
+	case o.Recalled >= 0:
+		fmt.Fprintf(w, "recalled pattern %d (%s) exactly\n", o.Recalled, stored[o.Recalled].Name)
+	case o.Reversed >= 0:
+		fmt.Fprintf(w, "reached the reverse of pattern %d (%s)\n", o.Reversed, stored[o.Reversed].Name)
+	case len(stored) > 0:
+		fmt.Fprintln(w, "recalled no stored pattern exactly")
+	}
+	if o.Hamming != nil {
+		fmt.Fprintf(w, "Hamming distance to the cued pattern: %d\n", *o.Hamming)
+	}
+	if len(o.Overlaps) > 0 {
+		parts := make([]string, len(o.Overlaps))
+		for i, m := range o.Overlaps {
+			parts[i] = fmt.Sprintf("%s %.3f", stored[i].Name, m)
+		}
+		fmt.Fprintf(w, "overlaps: %s\n", strings.Join(parts, ", "))
+	}
+	if art && final.Rows <= 64 && final.Cols <= 64 {
+		fmt.Fprintln(w)
+		writeSideBySide(w, []string{"cue", "recalled"}, []patterns.Pattern{cue, final})
+	}
+}
+
+// writeSideBySide prints patterns as text art next to each other.
+func writeSideBySide(w io.Writer, titles []string, ps []patterns.Pattern) {
+	rows := make([][]string, len(ps))
+	width := make([]int, len(ps))
+	height := 0
+	for i, p := range ps {
+		rows[i] = strings.Split(p.String(), "\n")
+		width[i] = max(p.Cols, len(titles[i]))
+		height = max(height, len(rows[i]))
+	}
+	line := func(cell func(i int) string) {
+		var b strings.Builder
+		for i := range ps {
+			if i > 0 {
+				b.WriteString("   ")
+			}
+			fmt.Fprintf(&b, "%-*s", width[i], cell(i))
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+	line(func(i int) string { return titles[i] })
+	for r := range height {
+		line(func(i int) string {
+			if r < len(rows[i]) {
+				return rows[i][r]
+			}
+			return ""
+		})
+	}
+}
+
+func writeTrace(path string, pts []hopfield.TracePoint) error {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		data, err := json.MarshalIndent(pts, "", "  ")
+		if err != nil {
+			return err
+		}
+		return atomicfile.WriteFile(path, append(data, '\n'))
+	}
+	return atomicfile.Write(path, func(w io.Writer) error {
+		cw := csv.NewWriter(w)
+		p := 0
+		if len(pts) > 0 {
+			p = len(pts[0].Overlaps)
+		}
+		head := []string{"step", "updates", "flips", "energy", "hamming", "error"}
+		for mu := range p {
+			head = append(head, "m"+strconv.Itoa(mu))
+		}
+		if err := cw.Write(head); err != nil {
+			return err
+		}
+		for _, pt := range pts {
+			rec := []string{strconv.Itoa(pt.Step), strconv.Itoa(pt.Updates), strconv.Itoa(pt.Flips),
+				strconv.FormatFloat(pt.Energy, 'g', -1, 64), strconv.Itoa(pt.Hamming), strconv.Itoa(pt.Error)}
+			for _, m := range pt.Overlaps {
+				rec = append(rec, strconv.FormatFloat(m, 'g', -1, 64))
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	})
+}
+
+var errNoMatrix = errors.New("not a matrix")
+
+func readMatrix(path string) (rows, cols int, data []float64, err error) {
+	if !strings.EqualFold(filepath.Ext(path), ".npy") {
+		return 0, 0, nil, fmt.Errorf("%s: want a .npy file", path)
+	}
+	fh, err := openFile(path)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	defer fh.Close()
+	rows, cols, data, err = patterns.ReadMatrixNPY(fh)
+	if err != nil {
+		return 0, 0, nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return rows, cols, data, nil
+}

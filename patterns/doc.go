@@ -1,0 +1,54 @@
+// Package patterns makes, perturbs, reads and writes the patterns stored in
+// and recalled by Hopfield networks.
+//
+// # Conventions
+//
+// A [Pattern] is a bipolar vector with a 2-D shape for display. Its Data is
+// row-major (Data[r*Cols+c], NumPy's C order, the notebook's
+// mat.reshape(-1)); a plain vector has Rows = 1. A neuron is +1 (ink, drawn
+// black), -1 (background, white) or 0 (unknown, mid-gray), the constants
+// [hopfield.Plus], [hopfield.Minus] and [hopfield.Unknown]. Unknown neurons
+// appear only in cues: the notebook's S[5000:] = 0.
+//
+// The notebook draws with 0/1 matrices and stores 2*V-1; here 1 becomes +1
+// and 0 becomes -1 ([FromBinary], [Pattern.Binary]).
+//
+// # Built-in patterns
+//
+// [Checkerboard], [X], [LetterA], [BU], [BC] and [Star] draw exactly the
+// notebook's cells: the same NumPy index ranges (written next to each
+// function), so the tests compare them with arrays that NumPy drew from the
+// notebook's own code. [Letter] draws A-Z from a 5x7 font at any size from
+// 5 up. [Builtin] names them all for the command line and the web lab:
+// seed:checkerboard, seed:X (with :N for another size), seed:A, seed:BU,
+// seed:BC, seed:star and alphabet:A .. alphabet:Z (default 10x10, :N for
+// N x N).
+//
+// # Noise and cues
+//
+// [FlipExact], [FlipEach], [Erase], [EraseRange], [EraseRect] and
+// [KeepPrefix] make noisy or partial cues. They take a *rand.Rand from
+// math/rand/v2 and never use global randomness: the same seed gives the
+// same cue. Bad fractions are errors; mismatched slice lengths are
+// programmer errors and panic.
+//
+// # Files
+//
+// [Load] and [Save] read and write .npy (NumPy), .png/.jpg/.gif (images,
+// .png only for writing) and .txt (a text form people type: # ink, .
+// background, ? unknown). Decoders reject bad input with a one-line error
+// and never panic; each is fuzzed. Files are written through a temporary
+// file and a rename, so a failed write leaves nothing.
+//
+// # Where we differ from the notebook
+//
+//   - Flip and erase counts round: [FlipExact] flips round(p*N) bits where
+//     noisy_bipolar flips int(p*N), because 0.29*100 is 28.999999999999996
+//     in floating point and int() would flip 28. [NotebookCount] and
+//     [FlipN] reproduce the notebook's count.
+//   - [KeepPrefix] keeps the notebook's int(fraction*N) prefix, but always
+//     returns N neurons; the notebook's random cue, built from
+//     int(f*N) + int((1-f)*N) values, can be one neuron short.
+//   - The notebook's 5x5 A exists only at 5x5 (make_pattern raises for other
+//     sizes); the alphabet's A ([Letter]) is a separate design that scales.
+package patterns

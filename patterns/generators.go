@@ -1,0 +1,174 @@
+package patterns
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/hopfield-lab/hopfield"
+)
+
+// The generators below draw exactly what the notebook's cells draw. Each
+// notebook slice is written next to the Go that reproduces it; a 1 in the
+// notebook is +1 (ink) here and a 0 is -1 (background).
+
+// Checkerboard returns the size x size checkerboard of the notebook's
+// make_pattern('checkerboard'): np.fromfunction(lambda i, j: (i + j) % 2),
+// so the neuron at (i, j) is +1 when i+j is odd and the top-left corner is
+// background. It panics if size < 1.
+func Checkerboard(size int) Pattern {
+	p := New(sizedName("seed:checkerboard", size, 5), size, size)
+	for i := range size {
+		for j := range size {
+			if (i+j)%2 == 1 {
+				p.Set(i, j, hopfield.Plus)
+			}
+		}
+	}
+	return p
+}
+
+// X returns the size x size pattern of the notebook's make_pattern('X'):
+// mat[idx, idx] = 1 and mat[idx, size-1-idx] = 1, both diagonals. It panics
+// if size < 1.
+func X(size int) Pattern {
+	p := New(sizedName("seed:X", size, 5), size, size)
+	for i := range size {
+		p.Set(i, i, hopfield.Plus)
+		p.Set(i, size-1-i, hopfield.Plus)
+	}
+	return p
+}
+
+// LetterA returns the notebook's 5x5 block letter A (make_pattern('A')):
+//
+//	mat[0, 2] = 1
+//	mat[1, 1] = 1; mat[1, 3] = 1
+//	mat[2, :] = 1
+//	mat[3, 0] = 1; mat[3, 4] = 1
+//	mat[4, 0] = 1; mat[4, 4] = 1
+//
+// The A of the built-in alphabet ([Letter]) is a different, larger design.
+func LetterA() Pattern {
+	p := New("seed:A", 5, 5)
+	p.Set(0, 2, hopfield.Plus)
+	p.Set(1, 1, hopfield.Plus)
+	p.Set(1, 3, hopfield.Plus)
+	fill(p, 2, 3, 0, 5)
+	p.Set(3, 0, hopfield.Plus)
+	p.Set(3, 4, hopfield.Plus)
+	p.Set(4, 0, hopfield.Plus)
+	p.Set(4, 4, hopfield.Plus)
+	return p
+}
+
+// BU returns the notebook's 100x100 "BU" picture:
+//
+//	matrix[:, 5:15] = 1        # B: vertical bar
+//	matrix[0:10, 5:35] = 1     # top loop
+//	matrix[0:50, 30:40] = 1
+//	matrix[40:50, 5:35] = 1
+//	matrix[50:60, 5:35] = 1    # bottom loop
+//	matrix[50:100, 30:40] = 1
+//	matrix[90:100, 5:35] = 1
+//	matrix[0:90, 60:70] = 1    # U: left vertical
+//	matrix[0:90, 85:95] = 1    # right vertical
+//	matrix[90:100, 60:95] = 1  # bottom bar
+func BU() Pattern {
+	p := New("seed:BU", 100, 100)
+	drawB(p)
+	fill(p, 0, 90, 60, 70)
+	fill(p, 0, 90, 85, 95)
+	fill(p, 90, 100, 60, 95)
+	return p
+}
+
+// BC returns the notebook's 100x100 "BC" picture: the same B as [BU] and
+//
+//	matrix[0:10, 60:95] = 1    # C: top horizontal bar
+//	matrix[:, 60:70] = 1       # vertical bar
+//	matrix[90:100, 60:95] = 1  # bottom horizontal bar
+func BC() Pattern {
+	p := New("seed:BC", 100, 100)
+	drawB(p)
+	fill(p, 0, 10, 60, 95)
+	fill(p, 0, 100, 60, 70)
+	fill(p, 90, 100, 60, 95)
+	return p
+}
+
+// drawB draws the notebook's letter B (identical in the BU and BC cells).
+func drawB(p Pattern) {
+	fill(p, 0, 100, 5, 15)
+	fill(p, 0, 10, 5, 35)
+	fill(p, 0, 50, 30, 40)
+	fill(p, 40, 50, 5, 35)
+	fill(p, 50, 60, 5, 35)
+	fill(p, 50, 100, 30, 40)
+	fill(p, 90, 100, 5, 35)
+}
+
+// Star returns the notebook's 100x100 eight-point star:
+//
+//	matrix[50, :] = 1           # center row
+//	matrix[:, 50] = 1           # center column
+//	matrix[idx, idx] = 1        # main diagonal
+//	matrix[idx, 99 - idx] = 1   # anti-diagonal
+//
+// As in the notebook, the lines cross at (50, 50) but the diagonals cross
+// between (49, 49) and (50, 50), so the star is not exactly symmetric.
+func Star() Pattern {
+	p := New("seed:star", 100, 100)
+	fill(p, 50, 51, 0, 100)
+	fill(p, 0, 100, 50, 51)
+	for i := range 100 {
+		p.Set(i, i, hopfield.Plus)
+		p.Set(i, 99-i, hopfield.Plus)
+	}
+	return p
+}
+
+// fill sets the NumPy slice p[r0:r1, c0:c1] to +1.
+func fill(p Pattern, r0, r1, c0, c1 int) {
+	for r := r0; r < r1; r++ {
+		for c := c0; c < c1; c++ {
+			p.Set(r, c, hopfield.Plus)
+		}
+	}
+}
+
+// Random returns a rows x cols pattern whose neurons are independently +1
+// with probability bias and -1 otherwise. bias 0.5 is the notebook's
+// np.random.choice([-1, 1], size=N). It returns an error if the shape is
+// empty or bias is not in [0, 1].
+func Random(rng *rand.Rand, rows, cols int, bias float64) (Pattern, error) {
+	if rows < 1 || cols < 1 {
+		return Pattern{}, fmt.Errorf("random pattern: shape %dx%d: want at least 1x1", rows, cols)
+	}
+	if err := checkFraction("bias", bias); err != nil {
+		return Pattern{}, err
+	}
+	p := New("random", rows, cols)
+	for i := range p.Data {
+		if rng.Float64() < bias {
+			p.Data[i] = hopfield.Plus
+		}
+	}
+	return p, nil
+}
+
+// checkFraction returns an error unless 0 <= v <= 1.
+func checkFraction(what string, v float64) error {
+	if math.IsNaN(v) || v < 0 || v > 1 {
+		return fmt.Errorf("%s %v outside [0, 1]", what, v)
+	}
+	return nil
+}
+
+// sizedName is base, or base:size when size is not the default.
+func sizedName(base string, size, def int) string {
+	if size == def {
+		return base
+	}
+	return fmt.Sprintf("%s:%d", base, size)
+}

@@ -1,0 +1,143 @@
+package patterns
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/hopfield-lab/hopfield/internal/atomicfile"
+)
+
+// LoadOptions control [Load].
+type LoadOptions struct {
+	NPY   NPYOptions   // for .npy files
+	Image ImageOptions // for .png, .jpg, .jpeg and .gif files
+}
+
+// SaveOptions control [Save].
+type SaveOptions struct {
+	// Scale is the pixels per neuron of a .png; 0 means DefaultScale.
+	Scale int
+	// Gap is the width in pixels between patterns in a .png strip; 0 means
+	// one neuron (Scale pixels).
+	Gap int
+}
+
+// Load reads the patterns named by path, the one entry point for the CLI
+// and the web lab:
+//
+//   - "seed:..." and "alphabet:..." are built-in patterns ([Builtin]);
+//   - .npy is a NumPy array ([ReadNPY]);
+//   - .png, .jpg, .jpeg and .gif are one image each ([ReadImage]);
+//   - .txt is the text form ([ReadText]).
+//
+// Extensions are matched without regard to case. Errors start with path.
+// Patterns get a name if the file does not give one: the file's base name,
+// with "[i]" appended when the file holds several patterns.
+func Load(path string, opts LoadOptions) ([]Pattern, error) {
+	if IsBuiltin(path) {
+		p, err := Builtin(path)
+		if err != nil {
+			return nil, err
+		}
+		return []Pattern{p}, nil
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	var read func(io.Reader) ([]Pattern, error)
+	switch {
+	case ext == ".npy":
+		read = func(r io.Reader) ([]Pattern, error) {
+			ps, _, err := ReadNPY(r, opts.NPY)
+			return ps, err
+		}
+	case imageFormat(ext) != "":
+		read = func(r io.Reader) ([]Pattern, error) {
+			p, err := ReadImage(r, opts.Image)
+			return []Pattern{p}, err
+		}
+	case ext == ".txt":
+		read = ReadText
+	default:
+		return nil, fmt.Errorf("%s: unknown file type %q (want .npy, .png, .jpg, .jpeg, .gif, .txt, or a built-in name such as seed:A; see Builtins)", path, ext)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err // *PathError already names the file
+	}
+	defer f.Close()
+	ps, err := read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	base := filepath.Base(path)
+	for i := range ps {
+		if ps[i].Name != "" {
+			continue
+		}
+		ps[i].Name = base
+		if len(ps) > 1 {
+			ps[i].Name += "[" + strconv.Itoa(i) + "]"
+		}
+	}
+	return ps, nil
+}
+
+// LoadAll loads every path with [Load] and returns all the patterns in
+// order. All patterns must have the same number of neurons; otherwise the
+// error names both files and both shapes.
+func LoadAll(paths []string, opts LoadOptions) ([]Pattern, error) {
+	var (
+		all   []Pattern
+		first string
+	)
+	for _, path := range paths {
+		ps, err := Load(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			if len(all) > 0 && p.N() != all[0].N() {
+				return nil, fmt.Errorf("%s: pattern %q is %s (%d neurons), but %s: pattern %q is %s (%d neurons)",
+					path, p.Name, p.Shape(), p.N(), first, all[0].Name, all[0].Shape(), all[0].N())
+			}
+			if len(all) == 0 {
+				first = path
+			}
+			all = append(all, p)
+		}
+	}
+	return all, nil
+}
+
+// Save writes patterns to path, through a temporary file renamed into place
+// (a failed write leaves nothing behind):
+//
+//   - .npy: int8 array ([WriteNPY]);
+//   - .png: one image, or several patterns side by side ([WriteStripPNG]);
+//   - .txt: the text form ([WriteText]).
+//
+// Errors start with path.
+func Save(path string, ps []Pattern, opts SaveOptions) error {
+	var write func(io.Writer) error
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".npy":
+		write = func(w io.Writer) error { return WriteNPY(w, ps) }
+	case ".png":
+		write = func(w io.Writer) error { return WriteStripPNG(w, ps, opts.Scale, opts.Gap) }
+	case ".txt":
+		write = func(w io.Writer) error { return WriteText(w, ps) }
+	default:
+		return fmt.Errorf("%s: cannot save as %q (want .npy, .png or .txt)", path, ext)
+	}
+	// Encode in memory first, so that a bad pattern does not even create
+	// the temporary file.
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return atomicfile.WriteFile(path, buf.Bytes())
+}

@@ -1,0 +1,571 @@
+package patterns
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"codeberg.org/sbinet/npyio"
+	"github.com/hopfield-lab/hopfield"
+)
+
+// Encoding says how the values of a NumPy array are read as neurons.
+type Encoding int
+
+const (
+	// EncodingAuto decides per array: if every value is 0 or 1 the array is
+	// binary (0 -> -1, 1 -> +1); otherwise, if every value is -1, 0 or +1,
+	// it is bipolar with 0 meaning unknown. So an array without any -1 is
+	// binary: an all-zero bipolar cue, or a bipolar cue whose only known
+	// neurons are +1, needs EncodingBipolar.
+	EncodingAuto Encoding = iota
+	// EncodingBinary reads 0 as -1 and 1 as +1; -1 is an error.
+	EncodingBinary
+	// EncodingBipolar reads -1, 0 and +1 as they are, 0 being unknown.
+	EncodingBipolar
+)
+
+func (e Encoding) String() string {
+	switch e {
+	case EncodingAuto:
+		return "auto"
+	case EncodingBinary:
+		return "binary"
+	case EncodingBipolar:
+		return "bipolar"
+	}
+	return fmt.Sprintf("Encoding(%d)", int(e))
+}
+
+// Layout says how a 2-D NumPy array is split into patterns. 1-D arrays are
+// always one vector and 3-D arrays always P patterns of H x W.
+type Layout int
+
+const (
+	// LayoutAuto reads a 2-D array (a, b) as a stack of a vectors of b
+	// neurons when a < b, and as one a x b picture when a >= b: a network of
+	// N neurons cannot usefully store N or more patterns (its capacity is
+	// about 0.14 N), so a square or tall array is a picture. NPYOptions.N,
+	// when set, decides first: b == N means vectors, a*b == N a picture.
+	LayoutAuto Layout = iota
+	// LayoutVectors reads a 2-D array (P, N) as P patterns of 1 x N.
+	LayoutVectors
+	// LayoutImage reads a 2-D array (H, W) as one H x W pattern.
+	LayoutImage
+)
+
+func (l Layout) String() string {
+	switch l {
+	case LayoutAuto:
+		return "auto"
+	case LayoutVectors:
+		return "vectors"
+	case LayoutImage:
+		return "image"
+	}
+	return fmt.Sprintf("Layout(%d)", int(l))
+}
+
+// NPYOptions control [ReadNPY].
+type NPYOptions struct {
+	Encoding Encoding
+	Layout   Layout
+	// N, if positive, is the number of neurons the caller expects; it
+	// resolves 2-D arrays under LayoutAuto. It is a hint, not a check.
+	N int
+}
+
+// Limits on .npy input, so that a small corrupt file cannot make the reader
+// allocate much memory.
+const (
+	maxNPYHeader   = 1 << 16
+	maxNPYElements = 1 << 28
+)
+
+// npyArray is a decoded .npy header with the raw data that follows it.
+type npyArray struct {
+	dt      dtype
+	shape   []int
+	fortran bool
+	raw     []byte
+}
+
+// dtype is a supported NumPy scalar type.
+type dtype struct {
+	kind  byte // 'b' bool, 'i' signed, 'u' unsigned, 'f' float
+	size  int  // bytes per element
+	order binary.ByteOrder
+}
+
+func (d dtype) String() string { return dtypeName(d.kind, d.size) }
+
+// ReadNPY reads a NumPy .npy file holding patterns and returns them with the
+// array's shape. Accepted dtypes are bool, int8/16/32/64, uint8/16/32/64,
+// float32 and float64 (floats must hold whole numbers), in either byte order
+// and in C or Fortran order. Accepted shapes are (N,), (H, W) or (P, N) (see
+// [Layout]) and (P, H, W). Values are read as opts.Encoding says.
+// The returned patterns have no names.
+//
+// Errors are one line, describe the content (the caller adds the file name)
+// and never come from a panic.
+func ReadNPY(r io.Reader, opts NPYOptions) ([]Pattern, []int, error) {
+	a, err := readNPYArray(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	shape := append([]int(nil), a.shape...)
+	if len(a.shape) < 1 || len(a.shape) > 3 {
+		return nil, nil, fmt.Errorf("shape %s: want (N,), (H, W), (P, N) or (P, H, W)", shapeString(a.shape))
+	}
+	data, err := a.bipolar(opts.Encoding)
+	if err != nil {
+		return nil, nil, err
+	}
+	var count, rows, cols int
+	switch s := a.shape; len(s) {
+	case 1:
+		count, rows, cols = 1, 1, s[0]
+	case 2:
+		if npyVectors(s[0], s[1], opts) {
+			count, rows, cols = s[0], 1, s[1]
+		} else {
+			count, rows, cols = 1, s[0], s[1]
+		}
+	case 3:
+		count, rows, cols = s[0], s[1], s[2]
+	}
+	ps := make([]Pattern, count)
+	n := rows * cols
+	for i := range ps {
+		ps[i] = Pattern{Rows: rows, Cols: cols, Data: data[i*n : (i+1)*n : (i+1)*n]}
+	}
+	return ps, shape, nil
+}
+
+// npyVectors reports whether a 2-D array (a, b) is read as a vectors.
+func npyVectors(a, b int, opts NPYOptions) bool {
+	switch opts.Layout {
+	case LayoutVectors:
+		return true
+	case LayoutImage:
+		return false
+	}
+	if opts.N > 0 {
+		if b == opts.N {
+			return true
+		}
+		if a*b == opts.N {
+			return false
+		}
+	}
+	return a < b
+}
+
+// bipolar returns the array's values in C order as bipolar neurons.
+func (a *npyArray) bipolar(enc Encoding) ([]int8, error) {
+	n := a.len()
+	out := make([]int8, n)
+	sawMinus := false
+	for i := range n {
+		v := a.at(a.storage(i))
+		if math.IsNaN(v) || math.IsInf(v, 0) || v != math.Trunc(v) {
+			return nil, fmt.Errorf("value %v at %s is not a whole number", v, a.index(i))
+		}
+		switch v {
+		case 0, 1:
+			out[i] = int8(v)
+		case -1:
+			if enc == EncodingBinary {
+				return nil, fmt.Errorf("value -1 at %s: want 0 or 1 (binary encoding)", a.index(i))
+			}
+			out[i] = -1
+			sawMinus = true
+		default:
+			want := "want 0/1 (binary) or -1/+1 with 0 unknown (bipolar)"
+			switch enc {
+			case EncodingBinary:
+				want = "want 0 or 1 (binary encoding)"
+			case EncodingBipolar:
+				want = "want -1, 0 (unknown) or +1 (bipolar encoding)"
+			}
+			return nil, fmt.Errorf("value %s at %s: %s", formatValue(v), a.index(i), want)
+		}
+	}
+	if enc == EncodingBinary || (enc == EncodingAuto && !sawMinus) {
+		return hopfield.FromBinary(out, out)
+	}
+	return out, nil
+}
+
+// ReadMatrixNPY reads a NumPy .npy file holding a weight matrix, shape
+// (N, N), or a threshold vector, shape (N,), of any integer, float or bool
+// dtype. A vector is returned with rows = 1 and cols = N. data is in
+// row-major order. Integers beyond 2^53 lose precision in float64. NaN and
+// infinite values are errors.
+func ReadMatrixNPY(r io.Reader) (rows, cols int, data []float64, err error) {
+	a, err := readNPYArray(r)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	switch s := a.shape; {
+	case len(s) == 1:
+		rows, cols = 1, s[0]
+	case len(s) == 2 && s[0] == s[1]:
+		rows, cols = s[0], s[1]
+	default:
+		return 0, 0, nil, fmt.Errorf("shape %s: want (N, N) or (N,)", shapeString(s))
+	}
+	data = make([]float64, a.len())
+	for i := range data {
+		v := a.at(a.storage(i))
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0, 0, nil, fmt.Errorf("value %v at %s: want a finite number", v, a.index(i))
+		}
+		data[i] = v + 0 // no -0
+	}
+	return rows, cols, data, nil
+}
+
+// readNPYArray reads and checks a .npy header and its data. The header is
+// parsed by npyio; the length fields and sizes are checked here first so
+// that npyio never allocates from an unchecked length, and a panic inside
+// npyio on a malformed header is turned into an error.
+func readNPYArray(r io.Reader) (*npyArray, error) {
+	var pre [12]byte
+	n, err := io.ReadFull(r, pre[:8])
+	switch {
+	case n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF):
+		return nil, errors.New("empty file (want a NumPy .npy array)")
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return nil, errors.New("truncated file: too short for a .npy header")
+	case err != nil:
+		return nil, err
+	}
+	if !bytes.Equal(pre[:6], npyio.Magic[:]) {
+		if bytes.HasPrefix(pre[:], []byte("PK")) {
+			return nil, errors.New("not a .npy file: looks like a .npz archive (save one array with numpy.save)")
+		}
+		return nil, errors.New("not a NumPy .npy file (bad magic bytes)")
+	}
+	major, minor := pre[6], pre[7]
+	var lenBytes int
+	switch major {
+	case 1:
+		lenBytes = 2
+	case 2:
+		lenBytes = 4
+	default:
+		return nil, fmt.Errorf(".npy format version %d.%d not supported (want 1.0 or 2.0)", major, minor)
+	}
+	if _, err := io.ReadFull(r, pre[8:8+lenBytes]); err != nil {
+		return nil, truncated("header", err)
+	}
+	var hlen uint64
+	if lenBytes == 2 {
+		hlen = uint64(binary.LittleEndian.Uint16(pre[8:]))
+	} else {
+		hlen = uint64(binary.LittleEndian.Uint32(pre[8:]))
+	}
+	if hlen > maxNPYHeader {
+		return nil, fmt.Errorf("corrupt header: length %d above %d bytes", hlen, maxNPYHeader)
+	}
+	head := make([]byte, 8+lenBytes+int(hlen))
+	copy(head, pre[:8+lenBytes])
+	if _, err := io.ReadFull(r, head[8+lenBytes:]); err != nil {
+		return nil, truncated("header", err)
+	}
+	if !bytes.HasSuffix(head, []byte("\n")) || !bytes.HasPrefix(bytes.TrimLeft(head[8+lenBytes:], " "), []byte("{")) {
+		return nil, errors.New("corrupt header: not a {...} dictionary ending in a newline")
+	}
+	hdr, err := parseNPYHeader(head)
+	if err != nil {
+		return nil, err
+	}
+	a := &npyArray{fortran: hdr.Descr.Fortran, shape: hdr.Descr.Shape}
+	if a.dt, err = parseDtype(hdr.Descr.Type); err != nil {
+		return nil, err
+	}
+	if len(a.shape) == 0 {
+		return nil, errors.New("shape (): a scalar, not an array")
+	}
+	count := 1
+	for _, d := range a.shape {
+		if d < 0 {
+			return nil, fmt.Errorf("corrupt header: shape %s", shapeString(a.shape))
+		}
+		if d == 0 {
+			return nil, fmt.Errorf("empty array, shape %s", shapeString(a.shape))
+		}
+		if d > maxNPYElements || count > maxNPYElements/d {
+			return nil, fmt.Errorf("array too large, shape %s (at most %d values)", shapeString(a.shape), maxNPYElements)
+		}
+		count *= d
+	}
+	want := int64(count) * int64(a.dt.size)
+	// Read no more than the file holds: memory grows with the actual data,
+	// whatever the header claims.
+	a.raw, err = io.ReadAll(io.LimitReader(r, want+1))
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case int64(len(a.raw)) < want:
+		return nil, fmt.Errorf("truncated file: %d of %d data bytes for shape %s %s", len(a.raw), want, shapeString(a.shape), a.dt)
+	case int64(len(a.raw)) > want:
+		return nil, fmt.Errorf("corrupt file: data longer than the %d bytes of shape %s %s", want, shapeString(a.shape), a.dt)
+	}
+	return a, nil
+}
+
+// parseNPYHeader parses a complete, length-checked header with npyio,
+// turning a panic into an error.
+func parseNPYHeader(head []byte) (hdr npyio.Header, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			err = errors.New("corrupt header: malformed dictionary")
+		}
+	}()
+	rd, err := npyio.NewReader(bytes.NewReader(head))
+	if err != nil {
+		msg := strings.TrimPrefix(err.Error(), "npy: ")
+		return hdr, fmt.Errorf("corrupt header: %s", firstLine(msg))
+	}
+	return rd.Header, nil
+}
+
+func truncated(what string, err error) error {
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return fmt.Errorf("truncated file: incomplete %s", what)
+	}
+	return err
+}
+
+// parseDtype parses a simple dtype string such as '<i8' or '|b1'.
+func parseDtype(descr string) (dtype, error) {
+	s := strings.TrimSpace(descr)
+	if len(s) >= 2 && (s[0] == '\'' || s[0] == '"') && s[len(s)-1] == s[0] {
+		s = s[1 : len(s)-1]
+	} else {
+		if strings.HasPrefix(s, "[") || strings.HasPrefix(s, "{") {
+			return dtype{}, errors.New("structured dtype not supported (want int, float or bool)")
+		}
+		return dtype{}, fmt.Errorf("corrupt header: descr %s", quoteShort(descr))
+	}
+	var d dtype
+	if len(s) < 2 {
+		return d, fmt.Errorf("dtype %s not supported (want int, float or bool)", quoteShort(s))
+	}
+	switch s[0] {
+	case '<', '|', '=':
+		d.order = binary.LittleEndian
+	case '>':
+		d.order = binary.BigEndian
+	default:
+		return d, fmt.Errorf("dtype %s not supported (want int, float or bool)", quoteShort(s))
+	}
+	d.kind = s[1]
+	size, err := strconv.Atoi(s[2:])
+	if len(s) == 2 {
+		size, err = 0, nil
+	}
+	if err != nil || size < 0 {
+		return d, fmt.Errorf("dtype %s not supported (want int, float or bool)", quoteShort(s))
+	}
+	d.size = size
+	ok := false
+	switch d.kind {
+	case 'b':
+		ok = size == 1
+	case 'i', 'u':
+		ok = size == 1 || size == 2 || size == 4 || size == 8
+	case 'f':
+		ok = size == 4 || size == 8
+	}
+	if !ok {
+		return d, fmt.Errorf("dtype %s not supported (want int, float or bool)", dtypeName(d.kind, size))
+	}
+	return d, nil
+}
+
+// dtypeName is NumPy's name for a kind and size, e.g. ('f', 8) -> float64.
+func dtypeName(kind byte, size int) string {
+	switch kind {
+	case 'b':
+		if size == 1 {
+			return "bool"
+		}
+	case 'i':
+		return fmt.Sprintf("int%d", 8*size)
+	case 'u':
+		return fmt.Sprintf("uint%d", 8*size)
+	case 'f':
+		return fmt.Sprintf("float%d", 8*size)
+	case 'c':
+		return fmt.Sprintf("complex%d", 8*size)
+	case 'U':
+		return "str"
+	case 'S':
+		return "bytes"
+	case 'O':
+		return "object"
+	case 'M':
+		return "datetime64"
+	case 'm':
+		return "timedelta64"
+	}
+	return quoteShort(fmt.Sprintf("%c%d", kind, size))
+}
+
+// len is the number of elements.
+func (a *npyArray) len() int { return len(a.raw) / a.dt.size }
+
+// storage maps the C-order index i to its position in the data, which
+// differs from i for a Fortran-order array.
+func (a *npyArray) storage(i int) int {
+	if !a.fortran || len(a.shape) < 2 {
+		return i
+	}
+	// Split i into a C-order multi-index, then recombine it with
+	// Fortran strides (first index fastest).
+	pos, stride := 0, 1
+	idx := a.cIndex(i)
+	for d := range a.shape {
+		pos += idx[d] * stride
+		stride *= a.shape[d]
+	}
+	return pos
+}
+
+// cIndex is the multi-index of the C-order index i.
+func (a *npyArray) cIndex(i int) []int {
+	idx := make([]int, len(a.shape))
+	for d := len(a.shape) - 1; d >= 0; d-- {
+		idx[d] = i % a.shape[d]
+		i /= a.shape[d]
+	}
+	return idx
+}
+
+// index formats the multi-index of the C-order index i, e.g. "[1, 2]".
+func (a *npyArray) index(i int) string {
+	idx := a.cIndex(i)
+	parts := make([]string, len(idx))
+	for d, v := range idx {
+		parts[d] = strconv.Itoa(v)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// at returns the element at storage position j as a float64.
+func (a *npyArray) at(j int) float64 {
+	b := a.raw[j*a.dt.size : (j+1)*a.dt.size]
+	o := a.dt.order
+	switch a.dt.kind {
+	case 'b':
+		if b[0] != 0 {
+			return 1
+		}
+		return 0
+	case 'i':
+		switch a.dt.size {
+		case 1:
+			return float64(int8(b[0]))
+		case 2:
+			return float64(int16(o.Uint16(b)))
+		case 4:
+			return float64(int32(o.Uint32(b)))
+		case 8:
+			return float64(int64(o.Uint64(b)))
+		}
+	case 'u':
+		switch a.dt.size {
+		case 1:
+			return float64(b[0])
+		case 2:
+			return float64(o.Uint16(b))
+		case 4:
+			return float64(o.Uint32(b))
+		case 8:
+			return float64(o.Uint64(b))
+		}
+	case 'f':
+		switch a.dt.size {
+		case 4:
+			return float64(math.Float32frombits(o.Uint32(b)))
+		case 8:
+			return math.Float64frombits(o.Uint64(b))
+		}
+	}
+	panic("patterns: unreachable dtype " + a.dt.String())
+}
+
+// WriteNPY writes patterns as an int8 .npy array (values -1, 0, +1):
+// one 1 x N pattern as (N,), one H x W pattern as (H, W), several 1 x N
+// patterns as (P, N) and several H x W patterns as (P, H, W). All patterns
+// must have the same shape.
+//
+// Reading back (H, W) or (P, N) with [LayoutAuto] gives the same patterns
+// only when H >= W and P < N; otherwise pass the Layout.
+func WriteNPY(w io.Writer, ps []Pattern) error {
+	if err := validateAll(ps); err != nil {
+		return err
+	}
+	if err := sameShape(ps); err != nil {
+		return err
+	}
+	var v any
+	switch {
+	case len(ps) == 1 && ps[0].Rows == 1:
+		v = ps[0].Data
+	case len(ps) == 1:
+		v = ps[0].Matrix()
+	case ps[0].Rows == 1:
+		m := make([][]int8, len(ps))
+		for i, p := range ps {
+			m[i] = p.Data
+		}
+		v = m
+	default:
+		m := make([][][]int8, len(ps))
+		for i, p := range ps {
+			m[i] = p.Matrix()
+		}
+		v = m
+	}
+	return npyio.Write(w, v)
+}
+
+func shapeString(shape []int) string {
+	if len(shape) == 1 {
+		return fmt.Sprintf("(%d,)", shape[0])
+	}
+	parts := make([]string, len(shape))
+	for i, d := range shape {
+		parts[i] = strconv.Itoa(d)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+func formatValue(v float64) string {
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// quoteShort quotes s for an error message, cut to a readable length.
+func quoteShort(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "..."
+	}
+	return strconv.Quote(s)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
