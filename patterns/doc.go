@@ -40,6 +40,13 @@
 // and never panic; each is fuzzed. Files are written through a temporary
 // file and a rename, so a failed write leaves nothing.
 //
+// A .npy array of any integer, float or bool dtype is read as binary if all
+// its values are 0 or 1, else as bipolar with 0 unknown ([EncodingAuto]);
+// shapes (N,), (P, N), (H, W) and (P, H, W) are accepted, a 2-D array
+// (a, b) being P = a vectors when a < b and one picture otherwise
+// ([LayoutAuto]). Options force either reading. [ReadMatrixNPY] reads
+// weight matrices and thresholds.
+//
 // # Where we differ from the notebook
 //
 //   - Flip and erase counts round: [FlipExact] flips round(p*N) bits where

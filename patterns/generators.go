@@ -115,8 +115,9 @@ func drawB(p Pattern) {
 //	matrix[idx, idx] = 1        # main diagonal
 //	matrix[idx, 99 - idx] = 1   # anti-diagonal
 //
-// As in the notebook, the lines cross at (50, 50) but the diagonals cross
-// between (49, 49) and (50, 50), so the star is not exactly symmetric.
+// As in the notebook, the row and column cross at (50, 50) but the
+// diagonals cross at (49.5, 49.5), between cells: the star is half a cell
+// off-centre.
 func Star() Pattern {
 	p := New("seed:star", 100, 100)
 	fill(p, 50, 51, 0, 100)

@@ -37,7 +37,7 @@ func TestWritePNG(t *testing.T) {
 		want uint8
 	}{
 		{0, 0, 0x80}, {39, 39, 0x80}, // unknown: mid-gray
-		{40, 0, 0xff}, // background: white
+		{40, 0, 0xff},                  // background: white
 		{80, 0, 0x00}, {119, 39, 0x00}, // ink at (0, 2): black
 		{120, 0, 0xff},
 		{199, 199, 0x00}, // ink at (4, 4)

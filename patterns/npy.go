@@ -327,7 +327,7 @@ func readNPYArray(r io.Reader) (*npyArray, error) {
 func parseNPYHeader(head []byte) (hdr npyio.Header, err error) {
 	defer func() {
 		if e := recover(); e != nil {
-			err = errors.New("corrupt header: malformed dictionary")
+			err = errors.New("corrupt header: malformed dictionary (want NumPy's 'descr', 'fortran_order', 'shape')")
 		}
 	}()
 	rd, err := npyio.NewReader(bytes.NewReader(head))
