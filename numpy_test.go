@@ -82,3 +82,50 @@ func TestNumPyCases(t *testing.T) {
 		})
 	}
 }
+
+// TestExhaustiveFiveByFive counts, over all 53,130 cues with 5 of X's 25 bits
+// flipped, how often synchronous Hebbian recall among the notebook's
+// checkerboard, X and A returns X exactly. The counts are NumPy's, from
+// testdata/numpy/x5_exhaustive.py.
+func TestExhaustiveFiveByFive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("enumerates 53,130 cues three times")
+	}
+	x := patterns.X(5).Data
+	net, err := hopfield.Learn(hopfield.Config{Rule: hopfield.Hebbian, Unscaled: true},
+		patterns.Checkerboard(5).Data, x, patterns.LetterA().Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		tie  hopfield.Tie
+		want int
+	}{{hopfield.TiePlus, 16016}, {hopfield.TieMinus, 34437}, {hopfield.TieKeep, 34437}} {
+		recalled, total := 0, 0
+		cue := make([]int8, 25)
+		var flips func(from, left int)
+		flips = func(from, left int) {
+			if left == 0 {
+				total++
+				res, err := net.Run(cue, hopfield.RunOptions{Tie: tc.tie, MaxSteps: 10})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if slices.Equal(res.State, x) {
+					recalled++
+				}
+				return
+			}
+			for i := from; i <= 25-left; i++ {
+				cue[i] = -cue[i]
+				flips(i+1, left-1)
+				cue[i] = -cue[i]
+			}
+		}
+		copy(cue, x)
+		flips(0, 5)
+		if total != 53130 || recalled != tc.want {
+			t.Errorf("tie %v: X recalled from %d of %d cues, NumPy: %d of 53130", tc.tie, recalled, total, tc.want)
+		}
+	}
+}
