@@ -327,28 +327,23 @@ func (net *Network) threshold(i int) float64 {
 // panics if the lengths are not N.
 func (net *Network) Fields(dst []float64, s []int8) []float64 {
 	net.mustLen("Fields", len(dst), len(s))
-	if net.w == nil {
-		clear(dst)
-		return dst
-	}
-	net.w.fields(dst, s)
-	if net.scale != 1 {
-		for i := range dst {
-			dst[i] *= net.scale
-		}
-	}
-	return dst
+	return net.scaled(dst, func(w weights) { w.fields(dst, s) })
 }
 
 // Apply sets dst = W x for any real vector x and returns dst. The notebook
 // feeds such vectors (a 0/1 image plus +-1 noise) to its first step.
 func (net *Network) Apply(dst, x []float64) []float64 {
 	net.mustLen("Apply", len(dst), len(x))
+	return net.scaled(dst, func(w weights) { w.apply(dst, x) })
+}
+
+// scaled fills dst with raw fields by fill and applies the network's scale.
+func (net *Network) scaled(dst []float64, fill func(weights)) []float64 {
 	if net.w == nil {
 		clear(dst)
 		return dst
 	}
-	net.w.apply(dst, x)
+	fill(net.w)
 	if net.scale != 1 {
 		for i := range dst {
 			dst[i] *= net.scale
