@@ -1,0 +1,151 @@
+package experiments
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/hopfield-lab/hopfield"
+	"github.com/hopfield-lab/hopfield/internal/plots"
+)
+
+func init() {
+	Register(&Experiment{
+		Name:  "random-network",
+		Title: "A random network of binary neurons",
+		Description: `The notebook's first cell: N neurons that are either off (0) or on (1), ` +
+			`coupled by random weights T_ij drawn uniformly from [0, 1). At each of K time steps one ` +
+			`neuron, picked at random, looks at its input sum_j T_ij S_j and turns on if it exceeds the ` +
+			`threshold U, off otherwise. The raster shows every neuron (row) at every time step (column), ` +
+			`black for on. With positive weights and U = 0 any active neighbour switches a neuron on, so ` +
+			`the network fills up and freezes: the simplest example of dynamics settling into a fixed point.`,
+		Order: 1,
+		Params: []Param{
+			{Name: "N", Kind: Int, Default: 20, Min: 1, Max: 500, Help: "number of neurons"},
+			{Name: "K", Kind: Int, Default: 200, Min: 1, Max: 20000, Help: "number of single-neuron updates"},
+			{Name: "U", Kind: Float, Default: 0.0, Min: -1000, Max: 1000, Help: "threshold U of every neuron"},
+		},
+		Run: runRandomNetwork,
+	})
+}
+
+func runRandomNetwork(ctx context.Context, p Values, seed uint64) (*Result, error) {
+	n, k, u := p.Int("N"), p.Int("K"), p.Float("U")
+	rng := seeded(seed)
+	// The notebook draws S[:,0] before Tij; so do we.
+	start := make([]int8, n)
+	for i := range start {
+		start[i] = int8(rng.IntN(2))
+	}
+	w := mat.NewDense(n, n, nil)
+	for i := range n {
+		for j := range n {
+			w.Set(i, j, rng.Float64())
+		}
+	}
+	theta := make([]float64, n)
+	for i := range theta {
+		theta[i] = u
+	}
+	net, err := hopfield.NewFromWeights(w, theta, hopfield.Binary, 0)
+	if err != nil {
+		return nil, err
+	}
+	states := [][]int8{}
+	lastChange := 0
+	res, err := net.Run(start, hopfield.RunOptions{
+		Update:      hopfield.Asynchronous,
+		Tie:         hopfield.TieMinus, // the notebook's "> U, else 0"
+		MaxUpdates:  k,
+		MaxSteps:    k, // sweeps; MaxUpdates stops first
+		Source:      dynamicsSource(rng),
+		EveryUpdate: true,
+		Observe: func(e *hopfield.Event) error {
+			if e.Neuron >= 0 && len(states) > 0 && e.State[e.Neuron] != states[len(states)-1][e.Neuron] {
+				lastChange = e.Updates
+			}
+			states = append(states, append([]int8(nil), e.State...))
+			return ctx.Err()
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	ran := len(states) - 1
+	states = padTo(states, k+1)
+
+	active := make([]float64, len(states))
+	for t, s := range states {
+		for _, v := range s {
+			active[t] += float64(v)
+		}
+	}
+
+	raster, err := plots.StatesOverTime(states)
+	if err != nil {
+		return nil, err
+	}
+	rp, err := plots.RasterPlot(raster, plots.RasterPlotOptions{
+		Title:  fmt.Sprintf("States of %d random binary neurons (black = on)", n),
+		XLabel: "Time step (one random neuron updated per step)", YLabel: "Neuron",
+		Raster: plots.RasterOptions{Colormap: plots.InkMap, Min: 0, Max: 1, MaxCells: 1024, CellBorders: n <= 40 && k <= 100},
+	})
+	if err != nil {
+		return nil, err
+	}
+	lopts := plots.LineOptions{
+		Title: "Number of active neurons", XLabel: "Time step", YLabel: "Active neurons", Grid: true,
+		Legend: plots.NoLegend,
+	}
+	if res.End == hopfield.FixedPoint && ran < k {
+		lopts.Title = fmt.Sprintf("Number of active neurons (fixed point: the run stopped at step %d)", ran)
+		lopts.Refs = []*plots.RefLine{plots.VLine(float64(ran))}
+	}
+	lp, err := plots.LinePlot(lopts, plots.Series{Y: active})
+	if err != nil {
+		return nil, err
+	}
+	lp.X.Min, lp.X.Max = -0.5, float64(k)+0.5
+	lp.Y.Min, lp.Y.Max = 0, float64(n)
+	fig, err := plots.NewFigure("", 2, 1, rp.Plot, lp)
+	if err != nil {
+		return nil, err
+	}
+
+	var sum strings.Builder
+	fmt.Fprintf(&sum, "%d binary neurons, weights T_ij uniform in [0, 1), threshold U = %g, K = %d asynchronous updates.\n", n, u, k)
+	fmt.Fprintf(&sum, "Active neurons: %v at the start, %v at the end; the last change was at update %d.\n", active[0], active[len(active)-1], lastChange)
+	if res.End == hopfield.FixedPoint {
+		fmt.Fprintf(&sum, "The run reached a fixed point and stopped after %d updates; the raster repeats the final state up to K = %d.\n", ran, k)
+	} else {
+		fmt.Fprintf(&sum, "The run did all %d updates (%v).\n", k, res.End)
+	}
+
+	wt := Table{Name: "weights", Columns: make([]string, n)}
+	for j := range n {
+		wt.Columns[j] = fmt.Sprintf("T_i%d", j)
+	}
+	for i := range n {
+		wt.Rows = append(wt.Rows, mat.Row(nil, i, w))
+	}
+	fixed := 0.0
+	if res.End == hopfield.FixedPoint {
+		fixed = 1
+	}
+	return &Result{
+		Summary: sum.String(),
+		Numbers: map[string]float64{
+			"active_start": active[0], "active_end": active[len(active)-1],
+			"last_change": float64(lastChange), "updates_run": float64(ran), "fixed_point": fixed,
+		},
+		Figures: []Figure{{
+			Name:    "raster",
+			Caption: "Neuron states over time (black = 1) and the number of active neurons.",
+			Width:   10 * vg.Inch, Height: 6 * vg.Inch, Panel: fig,
+		}},
+		Tables: []Table{statesTable("states", "t", states), wt},
+	}, nil
+}

@@ -1,0 +1,170 @@
+package experiments
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"math/rand/v2"
+
+	"gonum.org/v1/plot"
+
+	"github.com/hopfield-lab/hopfield"
+	"github.com/hopfield-lab/hopfield/internal/plots"
+)
+
+// trace records an asynchronous run one update at a time: the notebook's
+// error curve sum_i |S_i - xi_i| against a target, the overlap with every
+// stored pattern and the energy, at t = 0 (the cue) .. K.
+type trace struct {
+	errors   []float64
+	overlaps [][]float64 // overlaps[mu][t]
+	energy   []float64
+	ran      int // updates actually run (the run stops early at a fixed point)
+	result   hopfield.Result
+}
+
+// traceAsync runs net from cue with random asynchronous updates for k
+// single-neuron updates, or until a fixed point, with the notebook's tie
+// rule (x > 0, else -1), and pads the curves to k+1 points.
+func traceAsync(ctx context.Context, net *hopfield.Network, cue, target []int8, k int, src rand.Source) (*trace, error) {
+	tr := &trace{overlaps: make([][]float64, net.P())}
+	var m []float64
+	res, err := net.Run(cue, hopfield.RunOptions{
+		Update: hopfield.Asynchronous, Tie: hopfield.TieMinus,
+		MaxUpdates: k, MaxSteps: k, Source: src, EveryUpdate: true,
+		Observe: func(e *hopfield.Event) error {
+			tr.errors = append(tr.errors, float64(hopfield.ErrorSum(e.State, target)))
+			m = e.Overlaps(m)
+			for mu, v := range m {
+				tr.overlaps[mu] = append(tr.overlaps[mu], v)
+			}
+			tr.energy = append(tr.energy, e.Energy())
+			if e.Updates%256 == 0 {
+				return ctx.Err()
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	tr.result = res
+	tr.ran = len(tr.errors) - 1
+	tr.errors = padTo(tr.errors, k+1)
+	tr.energy = padTo(tr.energy, k+1)
+	for mu := range tr.overlaps {
+		tr.overlaps[mu] = padTo(tr.overlaps[mu], k+1)
+	}
+	return tr, nil
+}
+
+// firstZero returns the first t with xs[t] == 0, or -1.
+func firstZero(xs []float64) int {
+	for t, v := range xs {
+		if v == 0 {
+			return t
+		}
+	}
+	return -1
+}
+
+// stopTitle is a suffix for the title of a curve plot that explains the
+// dashed line curvePlot draws where a run stopped early.
+func (tr *trace) stopTitle(k int) string {
+	if tr.result.End == hopfield.FixedPoint && tr.ran < k {
+		return " (dashed: the run stopped, at a fixed point)"
+	}
+	return ""
+}
+
+// stoppedNote says whether the curves were padded.
+func (tr *trace) stoppedNote(k int) string {
+	if tr.result.End == hopfield.FixedPoint && tr.ran < k {
+		return fmt.Sprintf("The run reached a fixed point and stopped after %d updates; the curves repeat its values up to K = %d.\n", tr.ran, k)
+	}
+	return fmt.Sprintf("The run did all K = %d updates.\n", k)
+}
+
+// stemState is a stem plot of a +-1 state over neurons, with the neurons
+// that differ from ref (if not nil) drawn in red: the notebook's
+// plt.stem(S); plt.grid().
+func stemState(s, ref []int8, title, xlabel string, base color.Color) (*plot.Plot, error) {
+	var okX, okY, badX, badY []float64
+	for i, v := range s {
+		if ref != nil && v != ref[i] {
+			badX, badY = append(badX, float64(i)), append(badY, float64(v))
+		} else {
+			okX, okY = append(okX, float64(i)), append(okY, float64(v))
+		}
+	}
+	p := plots.NewPlot(title, xlabel, "Sᵢ")
+	p.Add(lightGrid())
+	for _, part := range []struct {
+		x, y []float64
+		c    color.Color
+	}{{okX, okY, base}, {badX, badY, plots.Red}} {
+		if len(part.x) == 0 {
+			continue
+		}
+		st, err := plots.NewStem(part.x, part.y)
+		if err != nil {
+			return nil, err
+		}
+		st.SetColor(part.c)
+		p.Add(st)
+	}
+	p.X.Min, p.X.Max = -1, float64(len(s))
+	p.X.Tick.Marker = integerTicks{}
+	p.Y.Min, p.Y.Max = -1.3, 1.3
+	p.Y.Tick.Marker = plot.ConstantTicks{{Value: -1, Label: "-1"}, {Value: 0, Label: "0"}, {Value: 1, Label: "+1"}}
+	return p, nil
+}
+
+// curvePlot is one curve over update time with a reference line at ref
+// and, when the run stopped early, a dashed line where it stopped.
+func curvePlot(tr *trace, k int, title, ylabel string, ref *plots.RefLine, series ...plots.Series) (*plot.Plot, error) {
+	opts := plots.LineOptions{Title: title, XLabel: "Update (one random neuron each)", YLabel: ylabel, Grid: true, Legend: plots.TopRight}
+	if ref != nil {
+		opts.Refs = append(opts.Refs, ref)
+	}
+	if tr.result.End == hopfield.FixedPoint && tr.ran < k {
+		v := plots.VLine(float64(tr.ran))
+		v.LineStyle.Color = plots.Gray
+		opts.Refs = append(opts.Refs, v)
+	}
+	p, err := plots.LinePlot(opts, series...)
+	if err != nil {
+		return nil, err
+	}
+	p.X.Min, p.X.Max = 0, float64(k)
+	return p, nil
+}
+
+// curvesTable is the table of the traced curves.
+func curvesTable(tr *trace) Table {
+	t := Table{Name: "curves", Columns: []string{"update", "error", "energy"}}
+	for mu := range tr.overlaps {
+		t.Columns = append(t.Columns, fmt.Sprintf("overlap_%d", mu+1))
+	}
+	for i := range tr.errors {
+		row := []float64{float64(i), tr.errors[i], tr.energy[i]}
+		for mu := range tr.overlaps {
+			row = append(row, tr.overlaps[mu][i])
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// vectorsTable holds named state vectors as columns, one row per neuron.
+func vectorsTable(name string, names []string, vs ...[]int8) Table {
+	t := Table{Name: name, Columns: append([]string{"neuron"}, names...)}
+	for i := range vs[0] {
+		row := []float64{float64(i)}
+		for _, v := range vs {
+			row = append(row, float64(v[i]))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
