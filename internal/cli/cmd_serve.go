@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os/exec"
+	"strconv"
+	"time"
+
+	"github.com/hopfield-lab/hopfield/internal/server"
+)
+
+func init() {
+	register(&Command{
+		Name:  "serve",
+		Args:  "[--addr 127.0.0.1:8080] [--open] [flags]",
+		Short: "serve the interactive web lab",
+		Long: `Serve the web lab: the recall lab (draw, store, damage and recall patterns,
+with live overlap and energy plots) and the notebook's experiments. Everything
+is in the binary; no network is needed. The simulation is this library, run on
+the server and streamed to the page.
+
+The lab binds to the loopback address unless --addr says otherwise; port 0
+picks a free port. The URL is printed on stdout. SIGINT or SIGTERM stops
+running simulations and shuts the server down.`,
+		Run: runServe,
+	})
+}
+
+func runServe(env *Env, fs *flag.FlagSet, args []string) error {
+	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free port)")
+	open := fs.Bool("open", false, "open the lab in a browser (xdg-open)")
+	maxNeurons := fs.Int("max-neurons", server.DefaultMaxNeurons, "largest network a request may ask for (rows*cols)")
+	maxPatterns := fs.Int("max-patterns", server.DefaultMaxPatterns, "most patterns a memory may hold")
+	maxSteps := fs.Int("max-steps", server.DefaultMaxSteps, "most steps or sweeps of one run")
+	maxBody := fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest request body in bytes (JSON or an uploaded image)")
+	maxWeights := fs.Int64("max-weight-bytes", server.DefaultMaxWeightBytes, "most memory one request's weights may take (caps dense Storkey networks)")
+	if err := env.Parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return Usagef("unexpected argument %q", fs.Arg(0))
+	}
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"max-neurons", int64(*maxNeurons)}, {"max-patterns", int64(*maxPatterns)}, {"max-steps", int64(*maxSteps)}, {"max-body", *maxBody}, {"max-weight-bytes", *maxWeights}} {
+		if f.v < 1 {
+			return Usagef("--%s %d: want a positive number", f.name, f.v)
+		}
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("--addr %s: %v", *addr, err)
+	}
+	lab := server.New(server.Options{
+		MaxNeurons: *maxNeurons, MaxPatterns: *maxPatterns, MaxSteps: *maxSteps,
+		MaxBodyBytes: *maxBody, MaxWeightBytes: *maxWeights,
+	})
+	// Cancelling runs stops every simulation in progress at shutdown.
+	runs, cancelRuns := context.WithCancel(context.Background())
+	defer cancelRuns()
+	srv := &http.Server{
+		Handler:           lab,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return runs },
+	}
+	tcp := ln.Addr().(*net.TCPAddr)
+	url := labURL(tcp)
+	fmt.Fprintf(env.Stdout, "hopfield lab: %s\n", url)
+	if !tcp.IP.IsLoopback() {
+		// Name the address as asked: 0.0.0.0 may be listened on as [::].
+		host, _, _ := net.SplitHostPort(*addr)
+		fmt.Fprintf(env.Stderr, "hopfield serve: warning: listening on %s, not only on this machine: anyone who can reach it can use the lab\n",
+			net.JoinHostPort(host, strconv.Itoa(tcp.Port)))
+	}
+	if *open {
+		if err := exec.Command("xdg-open", url).Start(); err != nil {
+			fmt.Fprintf(env.Stderr, "hopfield serve: could not open a browser (%v); open %s yourself\n", err, url)
+		}
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return Internal(err)
+	case <-env.Ctx.Done():
+	}
+	fmt.Fprintln(env.Stderr, "hopfield serve: shutting down")
+	cancelRuns()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return Internal(err)
+	}
+	return nil
+}
+
+// labURL is the address to open in a browser: a wildcard address is
+// reached through the loopback one.
+func labURL(a *net.TCPAddr) string {
+	host := a.IP.String()
+	switch {
+	case a.IP.IsUnspecified():
+		host = "127.0.0.1"
+	case a.IP.To4() == nil:
+		host = "[" + host + "]"
+	}
+	return fmt.Sprintf("http://%s:%d/", host, a.Port)
+}

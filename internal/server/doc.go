@@ -1,0 +1,80 @@
+// Package server is the web lab of hopfield serve: the recall lab (draw,
+// store, damage and recall patterns with live plots), the Experiments page
+// (the notebook's experiments with their parameters as controls) and the
+// JSON API behind them. [New] builds the handler; the command only listens.
+//
+// # Where the simulation runs
+//
+// The Go library is the only simulator. The page sends the whole problem
+// to the server, which learns the network and runs the dynamics with
+// [hopfield.Network.Run], streaming every step as it happens. We chose this
+// over compiling the engine to WebAssembly because:
+//
+//   - the lab stays one binary with no build step for the front end: the
+//     page is plain HTML, CSS and JavaScript embedded with embed, and there
+//     is no second toolchain, no wasm_exec.js to keep in step with the Go
+//     version, and no 10 MB download before the first click;
+//   - the runs that matter in class are large (10,000 neurons, capacity
+//     sweeps), and the server's cores are faster and more predictable than
+//     a projector laptop's browser tab;
+//   - the engine's observer (RunOptions.Observe) already sees every step,
+//     sweep or single-neuron update, and a line of JSON per event is all the
+//     page needs; the request's context stops the run when the tab closes.
+//
+// The cost is a round trip per run and a server per class, which on a
+// loopback or a local network is a few milliseconds (see the load test).
+//
+// # Requests carry their problem
+//
+// The server keeps no state between requests: every request that needs a
+// network carries its memory (grid shape, stored patterns, rule), and a run
+// carries its cue, schedule, tie rule, temperature, seed and step limit. So
+// users cannot see or disturb each other's work, a reload loses nothing the
+// server held, and any request can be replayed with curl.
+//
+// Patterns and states travel as cell strings in row-major order: '#' ink
+// (+1), '.' background (-1), '?' unknown (0), the text form of package
+// patterns without line breaks.
+//
+// # API
+//
+//	GET  /api/limits            limits in force, grid sizes, rules, schedules
+//	GET  /api/builtins          the palette: notebook pictures, A-Z, random
+//	GET  /api/pattern?name=...  a built-in or random pattern at a grid size
+//	POST /api/upload?rows=&cols= an image (body) read as a pattern
+//	POST /api/cue               noise or erasure, seeded (patterns' functions)
+//	GET  /api/capacity?n=&p=&rule= how full a memory is for its rule
+//	POST /api/weights           the weight matrix as a picture (block means)
+//	POST /api/run               the dynamics, streamed as NDJSON
+//	GET  /api/experiments       the experiments and their parameters
+//	POST /api/experiments/{name} run one: summary, numbers, PNG figures
+//
+// POST /api/run answers with one JSON object per line: a "start" line
+// (the problem as understood and the initial state), a "frame" line per
+// synchronous step, per sweep, or per Every single-neuron updates (the
+// neurons set to +1 and to -1 since the previous frame, the overlap with
+// every stored pattern, the energy), and an "end" line (how the run ended:
+// fixed point, 2-cycle, step limit or stopped, and which stored pattern the
+// final state is, if any).
+//
+// # Limits and errors
+//
+// Everything is checked before any work: the grid size against
+// Options.MaxNeurons, the number of patterns, the step limit, the number of
+// frames a run may stream, the request body's size (http.MaxBytesReader),
+// and the memory the weights would take (the Storkey rule is always dense,
+// so Options.MaxWeightBytes caps its N). A bad request gets a 400 with
+// {"error": "..."}, a one-line message the page shows as it is, and
+// nothing is computed or kept. At most Options.MaxRuns simulations run at
+// once; the others wait, and a client that leaves while waiting or running
+// cancels its request. Runs stop at Options.RunTimeout, experiments at
+// Options.ExperimentTimeout, and all of them when the server shuts down
+// (the command cancels the base context on SIGINT or SIGTERM).
+//
+// # Tests
+//
+// server_test.go calls every endpoint through httptest, with bad requests;
+// browser_test.go drives Debian's Chromium through the pages with chromedp
+// (skipped only when Chromium is missing and CI is unset); load_test.go has
+// 50 clients recall 100x100 pictures at once and logs the latencies.
+package server

@@ -1,0 +1,86 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// FuzzAPI posts arbitrary bodies to the endpoints that decode JSON: every
+// answer must be a 200 or a 400 with a one-line JSON message, never a panic
+// or a 500.
+func FuzzAPI(f *testing.F) {
+	for _, seed := range []string{
+		`{"rows":2,"cols":2,"cells":"#.?#","op":"flip","fraction":0.5,"seed":3}`,
+		`{"rows":2,"cols":2,"cells":"#..#","op":"erase-rect","rect":{"top":0,"left":0,"bottom":1,"right":2}}`,
+		`{"rows":1,"cols":3,"rule":"storkey","patterns":[{"name":"a","cells":"#.#"}],"side":2}`,
+		`{"rows":1,"cols":3,"rule":"pinv","patterns":[{"cells":"#.#"},{"cells":"#.#"}]}`,
+		`{"rows":2,"cols":3,"patterns":[{"cells":"#.#..#"}],"cue":"??#..#","update":"glauber","temperature":0.5,"every":1,"max_steps":3}`,
+		`{"rows":1,"cols":2,"patterns":[{"cells":"##"}],"cue":"#.","update":"sync","tie":"minus"}`,
+		`{"rows":-1}`, `[]`, `null`, `{"rows":1e308}`, ``,
+	} {
+		for _, path := range []string{"/api/cue", "/api/weights", "/api/run"} {
+			f.Add(path, seed)
+		}
+	}
+	s := New(Options{MaxNeurons: 64, MaxPatterns: 8, MaxSteps: 20, MaxFrames: 2000, MaxBodyBytes: 4096, RunTimeout: time.Second})
+	f.Fuzz(func(t *testing.T, path, body string) {
+		switch path {
+		case "/api/cue", "/api/weights", "/api/run":
+		default:
+			path = "/api/cue"
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("POST", path, strings.NewReader(body)))
+		switch w.Code {
+		case http.StatusOK:
+		case http.StatusBadRequest:
+			var e errorResponse
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || e.Error == "" || strings.Contains(e.Error, "\n") {
+				t.Fatalf("400 with body %q", w.Body)
+			}
+		default:
+			t.Fatalf("status %d for %s %q: %s", w.Code, path, body, w.Body)
+		}
+	})
+}
+
+// FuzzCells checks that the cell decoder and encoder are inverses on every
+// string they accept.
+func FuzzCells(f *testing.F) {
+	for _, s := range []string{"", "#", ".?#", "#x", strings.Repeat("#.", 50)} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, unknown bool) {
+		x, err := parseCells("cells", s, len(s), unknown)
+		if err != nil {
+			return
+		}
+		if got := formatCells(x); got != s {
+			t.Fatalf("formatCells(parseCells(%q)) = %q", s, got)
+		}
+	})
+}
+
+// BenchmarkRun100x100 is the load test's request: recall BU from 20% noise
+// with BU and BC stored, synchronously, the whole stream read.
+func BenchmarkRun100x100(b *testing.B) {
+	s := New(Options{})
+	bu, bc := builtin(b, "seed:BU"), builtin(b, "seed:BC")
+	noisy := []byte(cells(bu))
+	for i := 0; i < len(noisy); i += 5 { // every fifth pixel flipped
+		noisy[i] = map[byte]byte{'#': '.', '.': '#'}[noisy[i]]
+	}
+	body, _ := json.Marshal(runReq(memoryOf(100, 100, "hebbian", bu, bc), string(noisy), "sync", 1, 0))
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("POST", "/api/run", bytes.NewReader(body)))
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"match":"exact"`) {
+			b.Fatalf("status %d: %.200s", w.Code, w.Body)
+		}
+	}
+}
