@@ -45,29 +45,33 @@ func BenchmarkStoreHebbianImages(b *testing.B) {
 	}
 }
 
-// One synchronous step (all N fields) at N = 10,000. The dense cases report
-// the weight bytes read per second, to compare with BenchmarkBandwidth.
+// One synchronous step (all N fields) at N = 10,000, P = 3, for each way of
+// holding the weights. The dense cases report the weight bytes read per
+// second, to compare with BenchmarkBandwidth: int8 is what Dense Hebbian
+// networks with P <= 127 use, float32 the exact fallback up to N P < 2^24,
+// float64 what the Storkey rule, the pseudo-inverse and user weights use.
 func BenchmarkSyncStep10000(b *testing.B) {
-	ps := randomPatterns(testRand(1), 3, 10000)
+	const n = 10000
+	ps := randomPatterns(testRand(1), 3, n)
 	cue := flipBits(testRand(2), ps[0], 2000)
-	for _, form := range []Form{PatternForm, Dense} {
-		net := mustLearn(b, Config{Rule: Hebbian, Form: form}, ps)
-		h := make([]float64, net.N())
-		b.Run(form.String(), func(b *testing.B) {
-			b.SetBytes(net.WeightBytes())
+	pinv := mustLearn(b, Config{Rule: PseudoInverse, Form: Dense}, ps)
+	for _, c := range []struct {
+		name string
+		w    weights
+	}{
+		{"pattern", newHebbPattern(n, ps)},
+		{"dense-int8", hebbInt8(n, ps)},
+		{"dense-float32", hebbDense[float32](n, ps)},
+		{"dense-float64", pinv.w},
+	} {
+		h := make([]float64, n)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(c.w.bytes())
 			for b.Loop() {
-				net.Fields(h, cue)
+				c.w.fields(h, cue)
 			}
 		})
 	}
-	sn := mustLearn(b, Config{Rule: PseudoInverse, Form: Dense}, ps)
-	h := make([]float64, sn.N())
-	b.Run("dense-float64", func(b *testing.B) {
-		b.SetBytes(sn.WeightBytes())
-		for b.Loop() {
-			sn.Fields(h, cue)
-		}
-	})
 }
 
 // One asynchronous sweep (N single-neuron updates) at N = 1,000, P = 100,

@@ -37,7 +37,7 @@ func axpy[T float32 | float64](alpha T, x, y []T) {
 	}
 }
 
-func toFloats[T float32 | float64, S int8 | float64](dst []T, s []S) []T {
+func toFloats[T float32 | float64, S int8 | int64 | float64](dst []T, s []S) []T {
 	for i, v := range s {
 		dst[i] = T(v)
 	}

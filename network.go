@@ -167,7 +167,19 @@ func (net *Network) build(all, added [][]int8) error {
 			net.w, net.form = newHebbPattern(n, all), PatternForm
 			return nil
 		}
-		if exactInFloat32(n, p) {
+		// The smallest exact storage: one byte per weight while |w_ij| <= P
+		// fits, else float32 while every field sum is below 2^24, else
+		// float64 (see dense_int8.go and docs/performance.md).
+		if p <= maxInt8Patterns {
+			if err := checkMemory(fmt.Sprintf("dense %d x %d int8 weights", n, n), int8Bytes(n), limit); err != nil {
+				return err
+			}
+			if d, ok := net.w.(*denseInt8); ok && net.form == Dense {
+				d.addOuter(added)
+			} else {
+				net.w = hebbInt8(n, all)
+			}
+		} else if exactInFloat32(n, p) {
 			if err := checkMemory(fmt.Sprintf("dense %d x %d float32 weights", n, n), mulBytes(4, int64(n), int64(n)), limit); err != nil {
 				return err
 			}

@@ -272,7 +272,7 @@ func TestMemoryErrorSaysHowMuch(t *testing.T) {
 	if !errors.As(err, &me) {
 		t.Fatalf("got %v, want a *MemoryError", err)
 	}
-	if me.Need != 100000*100000*4 || !strings.Contains(err.Error(), "37.3 GiB") {
+	if me.Need != int8Bytes(100000) || !strings.Contains(err.Error(), "9.3 GiB") {
 		t.Errorf("error %q, need %d", err, me.Need)
 	}
 	// The pattern form of the same network fits easily.

@@ -1,8 +1,11 @@
 package hopfield
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"slices"
+	"sync"
+	"unsafe"
 )
 
 // patternSet holds P patterns of N neurons in the two layouts the pattern
@@ -39,14 +42,14 @@ func newPatternSet(n int, ps [][]int8) patternSet {
 			for w := b * block; w < min((b+1)*block, words); w++ {
 				i0 := w * 64
 				for mu, x := range ps {
-					var word uint64
-					for k, v := range x[i0:min(i0+64, n)] {
+					chunk := x[i0:min(i0+64, n)]
+					plus, minus := packWord(chunk)
+					set.bits[mu*words+w] = plus
+					sawZero[b] = sawZero[b] || bits.OnesCount64(plus|minus) < len(chunk)
+					sawMinus[b] = sawMinus[b] || minus != 0
+					for k, v := range chunk {
 						set.xiT[(i0+k)*p+mu] = v
-						word |= uint64(uint8(v)&1&^(uint8(v)>>7)) << k // v == +1
-						sawZero[b] = sawZero[b] || v == 0
-						sawMinus[b] = sawMinus[b] || v == -1
 					}
-					set.bits[mu*words+w] = word
 				}
 			}
 		}
@@ -84,8 +87,12 @@ func (ps *patternSet) neuron(i int) []int8 { return ps.xiT[i*ps.p : (i+1)*ps.p] 
 // L1 while every pattern's words are read against it.
 const overlapBlock = 256
 
-// overlaps sets m[mu] = xi^mu . s exactly, for a state of -1, 0 and +1. The
-// state is packed into words of "plus" and "minus" bits, so that
+// overlaps sets m[mu] = xi^mu . s exactly, for a state of -1, 0 and +1.
+func (ps *patternSet) overlaps(m []int64, s []int8) { ps.overlapsSelf(m, s) }
+
+// overlapsSelf sets m[mu] = xi^mu . s and returns sum_i d_i s_i^2 with
+// d_i = sum_mu (xi_i^mu)^2: the self-coupling term of the Hebbian energy.
+// The state is packed into words of "plus" and "minus" bits, so that
 //
 //	A_mu = sum_w popcount(b_w & plus_w) - popcount(b_w & minus_w)
 //	     = sum_{j: xi_j = +1} s_j,
@@ -94,67 +101,97 @@ const overlapBlock = 256
 // Blocks of neurons are counted concurrently into their own partial sums,
 // added in block order; integer sums are exact, so the result does not
 // depend on GOMAXPROCS.
-func (ps *patternSet) overlaps(m []int64, s []int8) {
+func (ps *patternSet) overlapsSelf(m []int64, s []int8) int64 {
 	clear(m)
 	if ps.p == 0 {
-		return
+		return 0
 	}
 	p := ps.p
+	// Per block: A_mu, then C_mu = sum_{j: xi_j = +1} s_j^2, then sum_j s_j
+	// and the number of known (nonzero) neurons.
+	stride := 2*p + 2
 	nblocks := (ps.words + overlapBlock - 1) / overlapBlock
-	partial := make([]int64, nblocks*(p+1)) // per block: A_0..A_{P-1}, sum s
-	parallelRows(nblocks, overlapBlock*(p+64), func(lo, hi int) {
+	partial := make([]int64, nblocks*stride)
+	parallelRows(nblocks, overlapBlock*(p+8), func(lo, hi int) {
 		var plus, minus [overlapBlock]uint64
 		for b := lo; b < hi; b++ {
 			w0, w1 := b*overlapBlock, min((b+1)*overlapBlock, ps.words)
-			out := partial[b*(p+1) : (b+1)*(p+1)]
-			out[p] = packState(plus[:w1-w0], minus[:w1-w0], s[w0*64:min(w1*64, ps.n)])
+			pl, mi := plus[:w1-w0], minus[:w1-w0]
+			out := partial[b*stride : (b+1)*stride]
+			out[2*p], out[2*p+1] = packState(pl, mi, s[w0*64:min(w1*64, ps.n)])
 			for mu := range p {
-				out[mu] = maskedCount(ps.bits[mu*ps.words+w0:mu*ps.words+w1], plus[:w1-w0], minus[:w1-w0])
+				pos, neg := maskedCounts(ps.bits[mu*ps.words+w0:mu*ps.words+w1], pl, mi)
+				out[mu], out[p+mu] = pos-neg, pos+neg
 			}
 		}
 	})
-	var sum int64
+	var sum, known, self int64
 	for b := range nblocks {
+		out := partial[b*stride : (b+1)*stride]
 		for mu := range m {
-			m[mu] += partial[b*(p+1)+mu]
+			m[mu] += out[mu]
+			self += out[p+mu]
 		}
-		sum += partial[b*(p+1)+p]
+		sum += out[2*p]
+		known += out[2*p+1]
 	}
-	if !ps.zeroOne {
-		for mu := range m {
-			m[mu] = 2*m[mu] - sum
-		}
+	if ps.zeroOne {
+		return self // d_i = sum_mu b_i^mu, so sum_i d_i s_i^2 = sum_mu C_mu
 	}
+	for mu := range m {
+		m[mu] = 2*m[mu] - sum
+	}
+	return int64(p) * known // d_i = P
 }
 
 // packState sets bit j%64 of plus[j/64] where s_j = +1 and of minus[j/64]
-// where s_j = -1, and returns sum_j s_j. The bits are read from the int8
-// encoding itself: bit 0 is set for +1 (0x01) and -1 (0xff), bit 7 only for
-// -1, neither for 0.
-func packState(plus, minus []uint64, s []int8) int64 {
-	var sum int64
+// where s_j = -1, and returns sum_j s_j and the number of nonzero s_j.
+func packState(plus, minus []uint64, s []int8) (sum, known int64) {
 	for k := range plus {
-		var nonzero, neg uint64
-		chunk := s[k*64 : min((k+1)*64, len(s))]
-		for j, v := range chunk {
-			nonzero |= uint64(v&1) << j
-			neg |= uint64(uint8(v)>>7) << j
-		}
-		plus[k], minus[k] = nonzero&^neg, neg
-		sum += int64(bits.OnesCount64(plus[k])) - int64(bits.OnesCount64(neg))
+		plus[k], minus[k] = packWord(s[k*64 : min((k+1)*64, len(s))])
+		np, nm := int64(bits.OnesCount64(plus[k])), int64(bits.OnesCount64(minus[k]))
+		sum += np - nm
+		known += np + nm
 	}
-	return sum
+	return sum, known
 }
 
-// maskedCount returns sum_w popcount(b_w & plus_w) - popcount(b_w & minus_w).
-func maskedCount(b, plus, minus []uint64) int64 {
-	plus, minus = plus[:len(b)], minus[:len(b)]
-	var pos, neg int
-	for w, x := range b {
-		pos += bits.OnesCount64(x & plus[w])
-		neg += bits.OnesCount64(x & minus[w])
+// packWord returns the plus and minus bits of up to 64 values of -1, 0, +1.
+// Bit 0 of the int8 encoding is set for +1 (0x01) and -1 (0xff), bit 7 only
+// for -1, neither for 0; eight values are read as one little-endian word,
+// whose byte bits are gathered by a multiplication.
+func packWord(s []int8) (plus, minus uint64) {
+	raw := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)) // the bytes of s
+	var nonzero, neg uint64
+	q := 0
+	for ; q+8 <= len(raw); q += 8 {
+		x := binary.LittleEndian.Uint64(raw[q:])
+		nonzero |= gatherBit0(x) << q
+		neg |= gatherBit0(x>>7) << q
 	}
-	return int64(pos - neg)
+	for j := q; j < len(raw); j++ {
+		nonzero |= uint64(raw[j]&1) << j
+		neg |= uint64(raw[j]>>7) << j
+	}
+	return nonzero &^ neg, neg
+}
+
+// gatherBit0 returns the bits 0 of the 8 bytes of x as one byte (byte k's
+// bit becomes bit k): each partial product of the multiplication lands in
+// the top byte at a distinct position, so no carries mix them.
+func gatherBit0(x uint64) uint64 {
+	return (x & 0x0101010101010101) * 0x0102040810204080 >> 56
+}
+
+// maskedCounts returns sum_w popcount(b_w & plus_w) and popcount(b_w & minus_w).
+func maskedCounts(b, plus, minus []uint64) (pos, neg int64) {
+	plus, minus = plus[:len(b)], minus[:len(b)]
+	var p, n int
+	for w, x := range b {
+		p += bits.OnesCount64(x & plus[w])
+		n += bits.OnesCount64(x & minus[w])
+	}
+	return int64(p), int64(n)
 }
 
 // overlapsReal sets m = Xi x for a real vector x, summing each overlap over
@@ -221,6 +258,8 @@ type hebbPattern struct {
 	diag   []int32
 	groups int     // ceil(P/8)
 	codes  []uint8 // N x groups: bit k of codes[i*groups+g] is the bit of pattern 8g+k at neuron i
+	once   sync.Once
+	xf     []float32 // xiT as float32 for asynchronous runs; see xiT32
 }
 
 func newHebbPattern(n int, ps [][]int8) *hebbPattern {
@@ -230,10 +269,18 @@ func newHebbPattern(n int, ps [][]int8) *hebbPattern {
 	parallelRows(n, h.p, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			code := h.codes[i*h.groups : (i+1)*h.groups]
-			for mu, v := range h.neuron(i) {
-				h.diag[i] += int32(v) * int32(v)
-				if v == 1 {
-					code[mu/8] |= 1 << (mu % 8)
+			row := h.neuron(i)
+			for g := range code {
+				plus, _ := packWord(row[8*g : min(8*g+8, h.p)])
+				code[g] = uint8(plus)
+			}
+			// d_i = sum_mu (xi_i^mu)^2: P for +-1 patterns, the number of
+			// ones for 0/1 patterns.
+			h.diag[i] = int32(h.p)
+			if h.zeroOne {
+				h.diag[i] = 0
+				for _, c := range code {
+					h.diag[i] += int32(bits.OnesCount8(c))
 				}
 			}
 		}
@@ -299,17 +346,16 @@ func (h *hebbPattern) apply(dst, x []float64) {
 	}
 }
 
+// quadratic is s^T W s = sum_mu M_mu^2 - sum_i d_i s_i^2, all from one
+// pass over the bits: O(NP/64), which keeps an energy per update cheap.
 func (h *hebbPattern) quadratic(s []int8) float64 {
 	m := make([]int64, h.p)
-	h.overlaps(m, s)
+	self := h.overlapsSelf(m, s)
 	var e int64
 	for _, v := range m {
 		e += v * v
 	}
-	for i, v := range s {
-		e -= int64(h.diag[i]) * int64(v) * int64(v)
-	}
-	return float64(e)
+	return float64(e - self)
 }
 
 func (h *hebbPattern) at(i, j int) float64 {
@@ -332,10 +378,54 @@ func (ps *patternSet) bytes() int64 {
 }
 
 func (h *hebbPattern) tracker(s []int8) tracker {
+	if exactInFloat32(h.n, h.p) {
+		return newHebbTracker32(h, s)
+	}
+	return h.int8Tracker(s)
+}
+
+// int8Tracker reads fields from xiT and int64 overlaps: any size.
+func (h *hebbPattern) int8Tracker(s []int8) *overlapTracker {
 	t := &overlapTracker{s: s, m: make([]int64, h.p), set: &h.patternSet}
 	h.overlaps(t.m, s)
 	t.fieldOf = func(i int) float64 { return float64(h.fieldFrom(i, t.m, t.s[i])) }
 	return t
+}
+
+// xiT32 returns xiT as float32, built on the first asynchronous run. Only
+// networks with N P < 2^24 have it, so it takes at most 64 MiB.
+func (h *hebbPattern) xiT32() []float32 {
+	h.once.Do(func() { h.xf = toFloats(make([]float32, len(h.xiT)), h.xiT) })
+	return h.xf
+}
+
+// hebbTracker32 is the fast path of asynchronous dynamics in the Hebbian
+// pattern form: the overlaps M and the rows xi_i are float32, so that a
+// field xi_i . M and a flip M += delta xi_j are BLAS calls (Sdot, Saxpy)
+// several times faster than int8 loops for P >= 8. With N P < 2^24 every
+// partial sum is an integer below 2^24, so float32 arithmetic is exact and
+// the fields equal the int8 path's bit for bit.
+type hebbTracker32 struct {
+	h  *hebbPattern
+	s  []int8
+	m  []float32
+	xf []float32
+}
+
+func newHebbTracker32(h *hebbPattern, s []int8) *hebbTracker32 {
+	m := make([]int64, h.p)
+	h.overlaps(m, s)
+	return &hebbTracker32{h: h, s: s, m: toFloats(make([]float32, h.p), m), xf: h.xiT32()}
+}
+
+func (t *hebbTracker32) field(i int) float64 {
+	p := t.h.p
+	return float64(dot(t.xf[i*p:(i+1)*p], t.m)) - float64(t.h.diag[i])*float64(t.s[i])
+}
+
+func (t *hebbTracker32) flip(j int, delta int8) {
+	p := t.h.p
+	axpy(float32(delta), t.xf[j*p:(j+1)*p], t.m)
 }
 
 // overlapTracker keeps M = Xi s exact in integers: O(P) for a flip and O(P)

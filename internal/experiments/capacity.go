@@ -89,7 +89,7 @@ func init() {
 			{Name: "N", Kind: Int, Default: 500, Min: 20, Max: 100000, Help: "neurons"},
 			{Name: "trials", Kind: Int, Default: 20, Min: 2, Max: 10000, Help: "networks per load"},
 			{Name: "starts", Kind: Int, Default: 50, Min: 1, Max: 100000, Help: "random starts per network"},
-		}, loadParams(0.01, 0.15, 0.01)...),
+		}, loadParams(0.01, 0.1, 0.01)...),
 		Run: runSpurious,
 	})
 	Register(&Experiment{
@@ -156,12 +156,12 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 			kept = append(kept, a)
 		}
 	}
+	if len(kept) == 0 {
+		return nil, paramErrorf("memory_gb", "parameter memory_gb: no load fits in %g GiB at N = %d", p.Float("memory_gb"), n)
+	}
 	if len(kept) < len(alphas) {
 		notes = append(notes, fmt.Sprintf("%d loads above alpha = %g left out: their networks need more than memory_gb = %g GiB.",
 			len(alphas)-len(kept), kept[len(kept)-1], p.Float("memory_gb")))
-	}
-	if len(kept) == 0 {
-		return nil, paramErrorf("memory_gb", "parameter memory_gb: no load fits in %g GiB at N = %d", p.Float("memory_gb"), n)
 	}
 	pMax := int(math.Round(kept[len(kept)-1] * float64(n)))
 	rules := []hopfield.Rule{hopfield.Hebbian}
@@ -326,7 +326,7 @@ func runBasins(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	var panels []plots.Panel
 	numbers := map[string]float64{}
 	var sum strings.Builder
-	fmt.Fprintf(&sum, "N = %d, %d networks x %d probes per point. Noise at which exact recall falls below 1/2:\n", n, spec.Trials, spec.Probes)
+	fmt.Fprintf(&sum, "N = %d, %d networks x %d probes per point. Noise at which exact recall falls below 1/2:\n", n, spec.Trials, capacity.DefaultProbes)
 	for _, rule := range rules {
 		var series []plots.Series
 		for i, a := range basinLoads {
@@ -347,8 +347,13 @@ func runBasins(ctx context.Context, p Values, seed uint64) (*Result, error) {
 			}
 			fmt.Fprintf(&sum, "  %-13s alpha = %-5g %s\n", rule, a, describeHalf(half))
 		}
+		// The Hebbian curves start below 1, so their bottom left is taken.
+		legend := plots.BottomLeft
+		if rule == hopfield.Hebbian {
+			legend = plots.TopRight
+		}
 		pl, err := plots.LinePlot(plots.LineOptions{Title: rule.String() + " rule", XLabel: "cue noise (fraction of bits flipped)",
-			YLabel: "exact-recall rate", Grid: true, Legend: plots.TopRight}, series...)
+			YLabel: "exact-recall rate", Grid: true, Legend: legend}, series...)
 		if err != nil {
 			return nil, err
 		}
@@ -406,6 +411,9 @@ func runSpurious(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Half a step of margin, so that the end tick labels are not cut.
+	pad := p.Float("alpha_step") / 2
+	census.X.Min, census.X.Max = alphas[0]-pad, alphas[len(alphas)-1]+pad
 	census.Y.Min, census.Y.Max = 0, 1.02
 	mix := plots.Series{Name: "3-mixtures found", Style: plots.Points, Color: plots.SeriesColor(2)}
 	for _, r := range rows {
@@ -435,8 +443,11 @@ func runSpurious(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	for _, r := range rows {
 		fmt.Fprintf(&sum, "  alpha = %-5g pattern %.2f, reversed %.2f, mixture3 %.2f, other %.2f", r.Alpha,
 			r.Fraction[capacity.Retrieved], r.Fraction[capacity.Reversed], r.Fraction[capacity.Mixture3], r.Fraction[capacity.Other])
-		if !math.IsNaN(r.MixtureOverlap) {
-			fmt.Fprintf(&sum, "; mixtures' overlap %.3f ± %.3f", r.MixtureOverlap, zeroNaN(r.MixtureOverlapErr))
+		switch {
+		case !math.IsNaN(r.MixtureOverlapErr):
+			fmt.Fprintf(&sum, "; mixtures' overlap %.3f ± %.3f", r.MixtureOverlap, r.MixtureOverlapErr)
+		case !math.IsNaN(r.MixtureOverlap):
+			fmt.Fprintf(&sum, "; mixtures' overlap %.3f (one network)", r.MixtureOverlap)
 		}
 		sum.WriteString("\n")
 		t.Rows = append(t.Rows, []float64{float64(r.N), float64(r.P), r.Alpha, float64(r.Runs),
