@@ -1,0 +1,224 @@
+package hopfield
+
+// maxInt8Patterns is the largest number of patterns whose Hebbian integer
+// weights fit in a byte: |w_ij| <= P for +-1 patterns, 0 <= w_ij <= P for
+// 0/1 ones.
+const maxInt8Patterns = 127
+
+// denseInt8 is a dense Hebbian matrix with P <= 127 patterns: every weight is
+// an integer in [-127, 127], stored in one byte, a quarter of float32's
+// memory and memory traffic. Weights are stored biased, u_ij = w_ij + 128 in
+// [1, 255], eight to a word, so that a masked sum of bytes can be taken eight
+// at a time in ordinary integer registers (SWAR):
+//
+//	h_i = sum_{s_j=+1} w_ij - sum_{s_j=-1} w_ij
+//	    = sum_{s_j=+1} u_ij - sum_{s_j=-1} u_ij - 128 (n+ - n-)
+//
+// and, when no neuron is unknown, sum_{s_j=-1} u_ij = U_i - sum_{s_j=+1} u_ij
+// with the row sum U_i, so one masked sum per row suffices. Every sum is an
+// exact integer: the fields equal those of the float32 matrix bit for bit.
+type denseInt8 struct {
+	n      int
+	stride int      // words per row, ceil(n/8)
+	w      []uint64 // n rows of stride words; byte k of word q in row i is u_{i,8q+k}
+	rowSum []int64  // U_i = sum_j u_ij over the n real columns
+}
+
+func (d *denseInt8) row(i int) []uint64 { return d.w[i*d.stride : (i+1)*d.stride] }
+
+// int8Bytes is the memory of an n x n denseInt8.
+func int8Bytes(n int) int64 {
+	return mulBytes(int64(n), int64((n+7)/8), 8) + 8*int64(n)
+}
+
+// hebbInt8 builds sum_mu xi xi^T with zero diagonal; len(ps) <= 127.
+func hebbInt8(n int, ps [][]int8) *denseInt8 {
+	d := &denseInt8{n: n, stride: (n + 7) / 8}
+	d.w = make([]uint64, n*d.stride)
+	d.rowSum = make([]int64, n)
+	for i := range d.w {
+		d.w[i] = 0x8080808080808080 // w = 0
+	}
+	for i := range n {
+		d.rowSum[i] = 128 * int64(n)
+	}
+	d.addOuter(ps)
+	return d
+}
+
+// addOuter adds sum_mu xi xi^T, keeping the diagonal zero. The caller
+// guarantees that the total number of patterns stays <= 127.
+func (d *denseInt8) addOuter(ps [][]int8) {
+	parallelRows(d.n, d.n*len(ps), func(lo, hi int) {
+		w := make([]int8, d.stride*8)
+		for i := lo; i < hi; i++ {
+			d.unpackRow(w, i)
+			for _, x := range ps {
+				if v := x[i]; v != 0 {
+					for j, xj := range x {
+						w[j] += v * xj
+					}
+				}
+			}
+			w[i] = 0
+			d.packRow(i, w[:d.n])
+		}
+	})
+}
+
+func (d *denseInt8) unpackRow(dst []int8, i int) {
+	for q, word := range d.row(i) {
+		for k := range 8 {
+			dst[8*q+k] = int8(int(uint8(word>>(8*k))) - 128)
+		}
+	}
+}
+
+func (d *denseInt8) packRow(i int, w []int8) {
+	row := d.row(i)
+	var sum int64
+	for q := range row {
+		var word uint64
+		for k := range 8 {
+			u := uint64(128) // padding past column n-1 holds w = 0
+			if j := 8*q + k; j < d.n {
+				u = uint64(int(w[j]) + 128)
+				sum += int64(u)
+			}
+			word |= u << (8 * k)
+		}
+		row[q] = word
+	}
+	d.rowSum[i] = sum
+}
+
+// stateMasks returns byte masks of a state (0xff where s_j = +1, resp. -1,
+// 0 elsewhere and in the padding) and the counts n+ and n-.
+func stateMasks(s []int8, stride int) (plus, minus []uint64, np, nm int64) {
+	plus, minus = make([]uint64, stride), make([]uint64, stride)
+	for j, v := range s {
+		switch v {
+		case 1:
+			plus[j/8] |= 0xff << (8 * (j % 8))
+			np++
+		case -1:
+			minus[j/8] |= 0xff << (8 * (j % 8))
+			nm++
+		}
+	}
+	return plus, minus, np, nm
+}
+
+// maskedByteSum returns the sum of the bytes of w selected by mask. Bytes
+// are added in 16-bit lanes (even and odd bytes apart), 4 lanes a word;
+// a lane takes at most 128 words x 255 before it is folded into the total.
+func maskedByteSum(w, mask []uint64) int64 {
+	const lo = 0x00ff00ff00ff00ff
+	mask = mask[:len(w)]
+	var total uint64
+	for len(w) > 0 {
+		k := min(len(w), 128)
+		var a0, b0, a1, b1 uint64
+		j := 0
+		for ; j+2 <= k; j += 2 {
+			x0, x1 := w[j]&mask[j], w[j+1]&mask[j+1]
+			a0 += x0 & lo
+			b0 += x0 >> 8 & lo
+			a1 += x1 & lo
+			b1 += x1 >> 8 & lo
+		}
+		if j < k {
+			x0 := w[j] & mask[j]
+			a0 += x0 & lo
+			b0 += x0 >> 8 & lo
+		}
+		// Each lane of a0+b0 holds at most 2 * 64 * 255 < 2^16.
+		total += sumLanes16(a0+b0) + sumLanes16(a1+b1)
+		w, mask = w[k:], mask[k:]
+	}
+	return int64(total)
+}
+
+// sumLanes16 adds the four 16-bit lanes of x.
+func sumLanes16(x uint64) uint64 {
+	x = x&0x0000ffff0000ffff + x>>16&0x0000ffff0000ffff
+	return x&0xffffffff + x>>32
+}
+
+func (d *denseInt8) fields(dst []float64, s []int8) {
+	plus, minus, np, nm := stateMasks(s, d.stride)
+	known := np+nm == int64(d.n)
+	parallelRows(d.n, d.n/8, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			row := d.row(i)
+			sp := maskedByteSum(row, plus)
+			var sm int64
+			if known {
+				sm = d.rowSum[i] - sp
+			} else {
+				sm = maskedByteSum(row, minus)
+			}
+			dst[i] = float64(sp - sm - 128*(np-nm))
+		}
+	})
+}
+
+func (d *denseInt8) apply(dst, x []float64) {
+	parallelRows(d.n, d.n, func(lo, hi int) {
+		w := make([]int8, d.stride*8)
+		for i := lo; i < hi; i++ {
+			d.unpackRow(w, i)
+			var sum float64
+			for j, xj := range x {
+				sum += float64(w[j]) * xj
+			}
+			dst[i] = sum
+		}
+	})
+}
+
+func (d *denseInt8) quadratic(s []int8) float64 {
+	h := make([]float64, d.n)
+	d.fields(h, s)
+	var e float64
+	for i, v := range s {
+		e += float64(v) * h[i]
+	}
+	return e
+}
+
+func (d *denseInt8) at(i, j int) float64 {
+	return float64(int(uint8(d.w[i*d.stride+j/8]>>(8*(j%8)))) - 128)
+}
+
+func (d *denseInt8) bytes() int64 { return int8Bytes(d.n) }
+
+// tracker keeps every field exact in int64: O(1) to read, O(N) per flip
+// (the matrix is symmetric, so column j is row j).
+func (d *denseInt8) tracker(s []int8) tracker {
+	h := make([]float64, d.n)
+	d.fields(h, s)
+	t := &int8Tracker{d: d, h: make([]int64, d.n)}
+	for i, v := range h {
+		t.h[i] = int64(v)
+	}
+	return t
+}
+
+type int8Tracker struct {
+	d *denseInt8
+	h []int64
+}
+
+func (t *int8Tracker) field(i int) float64 { return float64(t.h[i]) }
+
+func (t *int8Tracker) flip(j int, delta int8) {
+	dl := int64(delta)
+	h := t.h
+	for q, word := range t.d.row(j) {
+		base := 8 * q
+		for k := range min(8, t.d.n-base) {
+			h[base+k] += dl * (int64(uint8(word>>(8*k))) - 128)
+		}
+	}
+}
