@@ -1,0 +1,220 @@
+package capacity
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+
+	"github.com/hopfield-lab/hopfield"
+	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/theory"
+)
+
+// Labels of the measures on a plot's y axis.
+var measureLabels = map[Measure]string{
+	Fixed:   "fraction of patterns that are fixed points",
+	Overlap: "final overlap |m| with the pattern",
+	Recall:  "exact-recall rate",
+	OneStep: "one-step bit error rate",
+}
+
+// Plots draws the table, one plot per measure: the measurements (mean ±
+// standard error) against the load, or against the noise when the load does
+// not vary, one series per rule, N and the other parameter; with the theory
+// curves of the Hebbian rule over them: the AGS retrieval overlap, the
+// large-N and exact one-step error laws, and the independent-bits estimate
+// of the fixed-point fraction.
+func (t *Table) Plots() ([]*plot.Plot, error) {
+	if len(t.Rows) == 0 {
+		return nil, fmt.Errorf("capacity: empty table: nothing to plot")
+	}
+	var out []*plot.Plot
+	var measures []Measure
+	for _, r := range t.Rows {
+		if !slices.Contains(measures, r.Measure) {
+			measures = append(measures, r.Measure)
+		}
+	}
+	for _, m := range measures {
+		p, err := t.plot(m)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// seriesKey groups the rows drawn as one curve.
+type seriesKey struct {
+	rule  hopfield.Rule
+	n     int
+	other float64 // noise when x is the load, load when x is the noise
+}
+
+func (t *Table) plot(m Measure) (*plot.Plot, error) {
+	var rows []Row
+	alphas, noises, ns, rules := map[float64]bool{}, map[float64]bool{}, map[int]bool{}, map[hopfield.Rule]bool{}
+	for _, r := range t.Rows {
+		if r.Measure == m {
+			rows = append(rows, r)
+			alphas[r.Alpha()], noises[r.Noise], ns[r.N], rules[r.Rule] = true, true, true, true
+		}
+	}
+	byLoad := len(alphas) > 1 || len(noises) == 1
+	var keys []seriesKey
+	groups := map[seriesKey][]Row{}
+	for _, r := range rows {
+		k := seriesKey{r.Rule, r.N, r.Alpha()}
+		if byLoad {
+			k.other = r.Noise
+		}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], r)
+	}
+	var series []plots.Series
+	xmin, xmax := math.Inf(1), math.Inf(-1)
+	for i, k := range keys {
+		g := groups[k]
+		s := plots.Series{Name: seriesName(k, byLoad, len(rules) > 1, len(ns) > 1, len(noises) > 1, len(alphas) > 1),
+			Style: plots.LinesPoints, Color: plots.SeriesColor(i)}
+		for _, r := range g {
+			x := r.Noise
+			if byLoad {
+				x = r.Alpha()
+			}
+			xmin, xmax = math.Min(xmin, x), math.Max(xmax, x)
+			s.X, s.Y = append(s.X, x), append(s.Y, r.Mean)
+			e := r.StdErr
+			if math.IsNaN(e) {
+				e = 0
+			}
+			s.Err = append(s.Err, e)
+		}
+		series = append(series, s)
+	}
+	// Rules often coincide (Storkey and pseudo-inverse both at 1): shift
+	// the series apart by a fraction of a percent of the axis, as a
+	// "dodged" plot does, so that none hides another.
+	if len(series) > 1 {
+		width := 0.006 * (xmax - xmin)
+		for i := range series {
+			dx := (float64(i) - float64(len(series)-1)/2) * width
+			for j := range series[i].X {
+				series[i].X[j] += dx
+			}
+		}
+	}
+	opts := plots.LineOptions{Title: measureTitle(m, byLoad), YLabel: measureLabels[m], Grid: true, Legend: legendFor(m)}
+	opts.XLabel = "cue noise (fraction of bits flipped)"
+	if byLoad {
+		opts.XLabel = "load α = P/N"
+		if rules[hopfield.Hebbian] {
+			series = append(series, theoryCurves(m, rows, xmin, xmax)...)
+		}
+		if m == Overlap && xmin <= theory.AGSCriticalLoad() && theory.AGSCriticalLoad() <= xmax {
+			opts.Refs = append(opts.Refs, plots.VLine(theory.AGSCriticalLoad()))
+		}
+	}
+	p, err := plots.LinePlot(opts, series...)
+	if err != nil {
+		return nil, err
+	}
+	if m != OneStep {
+		p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), math.Max(p.Y.Max, 1.02)
+	}
+	return p, nil
+}
+
+func measureTitle(m Measure, byLoad bool) string {
+	against := "load"
+	if !byLoad {
+		against = "cue noise"
+	}
+	switch m {
+	case Fixed:
+		return "Stored patterns that are fixed points, against " + against
+	case Overlap:
+		return "Retrieval overlap against " + against
+	case Recall:
+		return "Exact recall against " + against
+	}
+	return "One-step bit error rate against " + against
+}
+
+func legendFor(m Measure) plots.LegendPosition {
+	if m == OneStep {
+		return plots.TopLeft
+	}
+	return plots.BottomLeft
+}
+
+func seriesName(k seriesKey, byLoad, rules, ns, noises, alphas bool) string {
+	name := k.rule.String()
+	if ns || !rules {
+		name += fmt.Sprintf(", N = %d", k.n)
+	}
+	switch {
+	case byLoad && noises:
+		name += fmt.Sprintf(", noise %g", k.other)
+	case !byLoad && alphas:
+		name += fmt.Sprintf(", α = %g", k.other)
+	}
+	return name
+}
+
+// theoryCurves are the Hebbian laws for measure m on [lo, hi], drawn dashed.
+func theoryCurves(m Measure, rows []Row, lo, hi float64) []plots.Series {
+	const steps = 200
+	xs := make([]float64, steps+1)
+	for i := range xs {
+		xs[i] = lo + (hi-lo)*float64(i)/steps
+	}
+	var ns []int
+	for _, r := range rows {
+		if r.Rule == hopfield.Hebbian && !slices.Contains(ns, r.N) {
+			ns = append(ns, r.N)
+		}
+	}
+	black := plots.SeriesColor(7)
+	switch m {
+	case Overlap:
+		return []plots.Series{{Name: fmt.Sprintf("AGS theory, N → ∞ (α_c = %.3f)", theory.AGSCriticalLoad()), X: xs, Y: theory.AGSRetrievalCurve(xs), Dashed: true, Color: black}}
+	case OneStep:
+		ys := make([]float64, len(xs))
+		for i, a := range xs {
+			ys[i] = theory.OneStepErrorLargeN(a)
+		}
+		out := []plots.Series{{Name: "large-N law Φ(−1/√α)", X: xs, Y: ys, Dashed: true, Color: black}}
+		for _, n := range ns {
+			x, y := integerLoads(n, lo, hi, func(p int) float64 { return theory.OneStepErrorExact(n, p, theory.TieKeep) })
+			out = append(out, plots.Series{Name: fmt.Sprintf("exact law, N = %d", n), X: x, Y: y, Dashed: true, Color: plots.SeriesColor(len(out) + 2)})
+		}
+		return out
+	case Fixed:
+		var out []plots.Series
+		for _, n := range ns {
+			x, y := integerLoads(n, lo, hi, func(p int) float64 {
+				return math.Pow(1-theory.OneStepErrorExact(n, p, theory.TieKeep), float64(n))
+			})
+			out = append(out, plots.Series{Name: fmt.Sprintf("(1 − P_error)^N, N = %d", n), X: x, Y: y, Dashed: true, Color: plots.SeriesColor(len(out) + 4)})
+		}
+		return out
+	}
+	return nil
+}
+
+// integerLoads evaluates a law of (N, P) at every integer P with P/N in
+// [lo, hi] (at most about 400 points).
+func integerLoads(n int, lo, hi float64, f func(p int) float64) (xs, ys []float64) {
+	p0, p1 := max(1, int(math.Ceil(lo*float64(n)))), int(math.Floor(hi*float64(n)))
+	step := max(1, (p1-p0)/400)
+	for p := p0; p <= p1; p += step {
+		xs, ys = append(xs, float64(p)/float64(n)), append(ys, f(p))
+	}
+	return xs, ys
+}

@@ -1,0 +1,366 @@
+package capacity
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hopfield-lab/hopfield"
+)
+
+// Measure is what a sweep records for each probed pattern.
+type Measure int
+
+const (
+	// Fixed is 1 if the stored pattern is a fixed point of the dynamics
+	// (no neuron would change; ties keep their value), else 0.
+	Fixed Measure = iota + 1
+	// Overlap is |m| = |xi . s| / N between the probed pattern and the
+	// state where asynchronous dynamics end, started from the pattern or
+	// from a noisy cue.
+	Overlap
+	// Recall is 1 if those dynamics end exactly at the probed pattern.
+	Recall
+	// OneStep is the fraction of the pattern's bits that flip when each
+	// neuron is updated once from the pattern: the one-step bit error rate.
+	OneStep
+)
+
+var measureNames = []string{Fixed: "fixed", Overlap: "overlap", Recall: "recall", OneStep: "onestep"}
+
+func (m Measure) String() string {
+	if m >= Fixed && m <= OneStep {
+		return measureNames[m]
+	}
+	return fmt.Sprintf("Measure(%d)", int(m))
+}
+
+// ParseMeasure returns the measure named fixed, overlap, recall or onestep.
+func ParseMeasure(name string) (Measure, error) {
+	name = strings.ToLower(strings.TrimSpace(name))
+	switch name {
+	case "one-step", "one_step":
+		return OneStep, nil
+	}
+	for m := Fixed; m <= OneStep; m++ {
+		if measureNames[m] == name {
+			return m, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown measure %q (want fixed, overlap, recall or onestep)", name)
+}
+
+// runs reports whether the measure needs a run of the dynamics; the others
+// are read from the fields at the stored pattern.
+func (m Measure) runs() bool { return m == Overlap || m == Recall }
+
+// Defaults for the zero values of Spec fields.
+const (
+	// DefaultProbes is the number of stored patterns probed per network.
+	// Probing all P patterns would cost O(N P^2) per network; ten give
+	// 1,000 samples per cell from 100 networks, and the standard error is
+	// taken between networks, so it stays honest.
+	DefaultProbes = 10
+	// DefaultMaxSweeps bounds the asynchronous dynamics. Retrieval from a
+	// stored pattern takes a few sweeps; near and above capacity the state
+	// drifts for tens of sweeps. Runs that hit the limit are counted.
+	DefaultMaxSweeps = 100
+)
+
+// Shard selects one slice of a grid: cells k with k mod Count == Index. The
+// zero value is the whole grid.
+type Shard struct {
+	Index, Count int
+}
+
+// Whole reports whether the shard is the whole grid.
+func (s Shard) Whole() bool { return s.Count <= 1 }
+
+// Holds reports whether cell k belongs to the shard.
+func (s Shard) Holds(k int) bool { return s.Whole() || k%s.Count == s.Index }
+
+func (s Shard) String() string {
+	if s.Whole() {
+		return "0/1"
+	}
+	return fmt.Sprintf("%d/%d", s.Index, s.Count)
+}
+
+// ParseShard reads "i/n" with 0 <= i < n, the form of a job array index
+// (Slurm's SLURM_ARRAY_TASK_ID from 0, Kubernetes' JOB_COMPLETION_INDEX).
+func ParseShard(s string) (Shard, error) {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return Shard{}, fmt.Errorf("shard %q: want i/n with 0 <= i < n, e.g. 0/4", s)
+	}
+	return Shard{Index: i, Count: n}, nil
+}
+
+// Spec describes a sweep: a grid of cells (rule, N, P, noise), and how each
+// cell is measured.
+type Spec struct {
+	Rules  []hopfield.Rule
+	Ns     []int
+	Alphas []float64 // loads; a cell stores P = round(alpha N) patterns
+	Noises []float64 // fraction of the cue's bits flipped; nil means {0}
+	// Measures to record; every probe feeds all of them.
+	Measures []Measure
+	// Trials is the number of independent networks per cell.
+	Trials int
+	// Probes is the number of distinct stored patterns probed per network
+	// (at most P); 0 means DefaultProbes.
+	Probes int
+	// MaxSweeps bounds the dynamics of Overlap and Recall; 0 means
+	// DefaultMaxSweeps.
+	MaxSweeps int
+	Seed      uint64
+
+	// Shard restricts the run to one slice of the grid.
+	Shard Shard
+	// Workers is the number of goroutines; 0 means GOMAXPROCS. It does not
+	// change any result.
+	Workers int
+	// MemoryLimit caps the memory of the networks held at once; 0 means
+	// hopfield.DefaultMemoryLimit(). It decides whether networks are built
+	// side by side or one at a time, never the results.
+	MemoryLimit int64
+	// Progress, if not nil, is called after each probe with the number of
+	// probes done and the total, from one goroutine at a time.
+	Progress func(done, total int)
+}
+
+// Cell is one point of the grid.
+type Cell struct {
+	Index int // position in the whole grid, from 0
+	Rule  hopfield.Rule
+	N, P  int
+	Noise float64
+}
+
+// Alpha is the load P/N actually stored.
+func (c Cell) Alpha() float64 { return float64(c.P) / float64(c.N) }
+
+// normalize fills the defaults and puts lists in canonical order, so that
+// two specs for the same sweep print the same String.
+func (s Spec) normalize() (Spec, error) {
+	if len(s.Rules) == 0 {
+		return s, errors.New("no learning rule")
+	}
+	for _, r := range s.Rules {
+		if r != hopfield.Hebbian && r != hopfield.Storkey && r != hopfield.PseudoInverse {
+			return s, fmt.Errorf("unknown learning rule %v", r)
+		}
+	}
+	if len(s.Ns) == 0 {
+		return s, errors.New("no network size N")
+	}
+	for _, n := range s.Ns {
+		if n < 2 {
+			return s, fmt.Errorf("network size %d: want N >= 2", n)
+		}
+	}
+	if len(s.Alphas) == 0 {
+		return s, errors.New("no load alpha")
+	}
+	for _, a := range s.Alphas {
+		if !(a > 0) || math.IsInf(a, 0) {
+			return s, fmt.Errorf("load %v: want a finite alpha > 0", a)
+		}
+	}
+	if len(s.Noises) == 0 {
+		s.Noises = []float64{0}
+	}
+	for _, x := range s.Noises {
+		if !(x >= 0 && x <= 1) {
+			return s, fmt.Errorf("noise %v: want a fraction in [0, 1]", x)
+		}
+	}
+	if len(s.Measures) == 0 {
+		return s, errors.New("no measure")
+	}
+	ms := slices.Clone(s.Measures)
+	slices.Sort(ms)
+	s.Measures = slices.Compact(ms)
+	for _, m := range s.Measures {
+		if m < Fixed || m > OneStep {
+			return s, fmt.Errorf("unknown measure %v", m)
+		}
+	}
+	if slices.ContainsFunc(s.Noises, func(x float64) bool { return x != 0 }) {
+		for _, m := range s.Measures {
+			if !m.runs() {
+				return s, fmt.Errorf("noise applies to the overlap and recall measures, not to %v, which is taken at the stored pattern", m)
+			}
+		}
+	}
+	if s.Trials < 1 {
+		return s, fmt.Errorf("trials %d: want at least 1", s.Trials)
+	}
+	if s.Probes < 0 || s.MaxSweeps < 0 {
+		return s, errors.New("probes and max sweeps must not be negative")
+	}
+	if s.Probes == 0 {
+		s.Probes = DefaultProbes
+	}
+	if s.MaxSweeps == 0 {
+		s.MaxSweeps = DefaultMaxSweeps
+	}
+	if s.Shard.Count < 0 || (s.Shard.Count > 0 && (s.Shard.Index < 0 || s.Shard.Index >= s.Shard.Count)) {
+		return s, fmt.Errorf("shard %d/%d: want 0 <= i < n", s.Shard.Index, s.Shard.Count)
+	}
+	s.Rules = dedupe(s.Rules)
+	s.Ns = dedupe(s.Ns)
+	s.Noises = dedupe(s.Noises)
+	return s, nil
+}
+
+func dedupe[T comparable](xs []T) []T {
+	var out []T
+	for _, x := range xs {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Cells returns the whole grid in its canonical order: rules, then N, then
+// noise as given (duplicates dropped), then P ascending. Each alpha gives
+// P = round(alpha N); alphas that round to the same P make one cell, so a
+// small N may have fewer cells than alphas. It returns an error for an
+// invalid spec, an alpha that stores no pattern (P = 0), or a
+// pseudo-inverse cell with P > N (the rule needs independent patterns).
+func (s Spec) Cells() ([]Cell, error) {
+	s, err := s.normalize()
+	if err != nil {
+		return nil, err
+	}
+	return s.cells()
+}
+
+func (s Spec) cells() ([]Cell, error) {
+	var cells []Cell
+	for _, r := range s.Rules {
+		for _, n := range s.Ns {
+			ps, err := loads(n, s.Alphas)
+			if err != nil {
+				return nil, err
+			}
+			if r == hopfield.PseudoInverse && ps[len(ps)-1] > n {
+				return nil, fmt.Errorf("pseudo-inverse with P = %d > N = %d: random patterns are then linearly dependent", ps[len(ps)-1], n)
+			}
+			for _, x := range s.Noises {
+				for _, p := range ps {
+					cells = append(cells, Cell{Index: len(cells), Rule: r, N: n, P: p, Noise: x})
+				}
+			}
+		}
+	}
+	return cells, nil
+}
+
+// loads returns the distinct P = round(alpha N), ascending.
+func loads(n int, alphas []float64) ([]int, error) {
+	var ps []int
+	for _, a := range alphas {
+		p := int(math.Round(a * float64(n)))
+		if p < 1 {
+			return nil, fmt.Errorf("load %v at N = %d stores no pattern (P = round(alpha N) = 0)", a, n)
+		}
+		ps = append(ps, p)
+	}
+	slices.Sort(ps)
+	return slices.Compact(ps), nil
+}
+
+// String is the canonical description of the sweep: every setting that
+// changes a number in the results, and nothing else (not the shard, the
+// workers or the memory limit). Merge compares it between shards.
+func (s Spec) String() string {
+	s, err := s.normalize()
+	if err != nil {
+		return "invalid: " + err.Error()
+	}
+	var b strings.Builder
+	b.WriteString("rule=" + join(s.Rules, hopfield.Rule.String))
+	b.WriteString(" n=" + join(s.Ns, strconv.Itoa))
+	b.WriteString(" alpha=" + join(s.Alphas, formatFloat))
+	b.WriteString(" noise=" + join(s.Noises, formatFloat))
+	b.WriteString(" measure=" + join(s.Measures, Measure.String))
+	fmt.Fprintf(&b, " trials=%d probes=%d max-sweeps=%d seed=%d", s.Trials, s.Probes, s.MaxSweeps, s.Seed)
+	return b.String()
+}
+
+func join[T any](xs []T, f func(T) string) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = f(x)
+	}
+	return strings.Join(parts, ",")
+}
+
+// formatFloat writes the shortest decimal that reads back to v exactly.
+func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// ParseList reads a list of numbers written as comma-separated values and
+// ranges lo:hi:step (both ends included), e.g. "0.05:0.20:0.01" or
+// "100,1000". Range values are lo + k step, rounded to 12 decimals so that
+// 0.05:0.20:0.01 gives 0.07 rather than 0.07000000000000001.
+func ParseList(s string) ([]float64, error) {
+	var out []float64
+	for part := range strings.SplitSeq(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			return nil, fmt.Errorf("%q: empty item", s)
+		}
+		fs := strings.Split(part, ":")
+		vals := make([]float64, len(fs))
+		for i, f := range fs {
+			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("%q: %q is not a number", s, f)
+			}
+			vals[i] = v
+		}
+		switch len(vals) {
+		case 1:
+			out = append(out, vals[0])
+		case 3:
+			lo, hi, step := vals[0], vals[1], vals[2]
+			if !(step > 0) || hi < lo {
+				return nil, fmt.Errorf("%q: range lo:hi:step needs lo <= hi and step > 0", part)
+			}
+			count := int(math.Floor((hi-lo)/step+1e-9)) + 1
+			if count > 100000 {
+				return nil, fmt.Errorf("%q: range has %d values, more than 100000", part, count)
+			}
+			for k := range count {
+				out = append(out, math.Round((lo+float64(k)*step)*1e12)/1e12)
+			}
+		default:
+			return nil, fmt.Errorf("%q: want a number or a range lo:hi:step", part)
+		}
+	}
+	return out, nil
+}
+
+// ParseInts is ParseList for integers, e.g. "100,1000" or "100:1000:100".
+func ParseInts(s string) ([]int, error) {
+	fs, err := ParseList(s)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(fs))
+	for i, f := range fs {
+		if f != math.Trunc(f) || math.Abs(f) > 1<<40 {
+			return nil, fmt.Errorf("%q: %v is not an integer", s, f)
+		}
+		out[i] = int(f)
+	}
+	return out, nil
+}
