@@ -50,14 +50,13 @@ type Command struct {
 	Run   func(env *Env, fs *flag.FlagSet, args []string) error
 }
 
-// commands is the table of subcommands, filled by each command's file.
+// commands is the table of subcommands; each is defined in its own file.
 var commands = map[string]*Command{}
 
-func register(c *Command) {
-	if _, dup := commands[c.Name]; dup {
-		panic("cli: duplicate command " + c.Name)
+func init() {
+	for _, c := range []*Command{cmdRecall, cmdPatterns, cmdExperiment, cmdCapacity, cmdMerge, cmdServe} {
+		commands[c.Name] = c
 	}
-	commands[c.Name] = c
 }
 
 // usageError is an error in how the command was called; Main prints the

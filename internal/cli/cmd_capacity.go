@@ -15,12 +15,11 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-func init() {
-	register(&Command{
-		Name:  "capacity",
-		Args:  "[--rule R,...] [--n N,...] [--alpha LIST] [--trials T] [--measure M,...] [--noise LIST] [--out FILE] [--plot FILE] [flags]",
-		Short: "capacity sweep over rules, sizes, loads and cue noise, with theory",
-		Long: `Capacity measures stored random patterns in networks of every learning rule,
+var cmdCapacity = &Command{
+	Name:  "capacity",
+	Args:  "[--rule R,...] [--n N,...] [--alpha LIST] [--trials T] [--measure M,...] [--noise LIST] [--out FILE] [--plot FILE] [flags]",
+	Short: "capacity sweep over rules, sizes, loads and cue noise, with theory",
+	Long: `Capacity measures stored random patterns in networks of every learning rule,
 size N and load alpha = P/N (P = round(alpha N)), and writes one row per cell
 (rule, N, alpha, noise) and measure: mean, standard error (between networks),
 quantiles, counts and the theoretical value where one applies.
@@ -38,8 +37,7 @@ the shards into the table of the whole sweep.
 Example:
   hopfield capacity --rule hebbian,storkey,pseudoinverse --n 1000 \
     --alpha 0.05:0.20:0.01 --trials 100 --out sweep.csv --plot sweep.png`,
-		Run: runCapacity,
-	})
+	Run: runCapacity,
 }
 
 func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {

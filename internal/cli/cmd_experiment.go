@@ -13,12 +13,11 @@ import (
 	"github.com/hopfield-lab/hopfield/internal/plots"
 )
 
-func init() {
-	register(&Command{
-		Name:  "experiment",
-		Args:  "list [NAME] | run (NAME | --all) [--seed S] [--out DIR] [--format png|svg|pdf] [--set key=value ...]",
-		Short: "list and run the notebook's experiments, with figures and data",
-		Long: `Experiment reproduces the teaching notebook's experiments, one per section.
+var cmdExperiment = &Command{
+	Name:  "experiment",
+	Args:  "list [NAME] | run (NAME | --all) [--seed S] [--out DIR] [--format png|svg|pdf] [--set key=value ...]",
+	Short: "list and run the notebook's experiments, with figures and data",
+	Long: `Experiment reproduces the teaching notebook's experiments, one per section.
 
   hopfield experiment list          the experiments, in the notebook's order
   hopfield experiment list NAME     what NAME shows and its parameters
@@ -35,8 +34,7 @@ into DIR/NAME; the figures of docs/experiments.md are made this way:
 
 Example: the 5x5 letters with 30% noise, at seed 7:
   hopfield experiment run letters-5x5 --seed 7 --set noise=0.3`,
-		Run: runExperiment,
-	})
+	Run: runExperiment,
 }
 
 func runExperiment(env *Env, fs *flag.FlagSet, args []string) error {

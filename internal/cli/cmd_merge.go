@@ -10,12 +10,11 @@ import (
 	"github.com/hopfield-lab/hopfield/capacity"
 )
 
-func init() {
-	register(&Command{
-		Name:  "merge",
-		Args:  "SHARD... [--out FILE]",
-		Short: "join the shards of a capacity sweep into one table",
-		Long: `Merge reads the tables written by 'hopfield capacity --shard i/n' (CSV or
+var cmdMerge = &Command{
+	Name:  "merge",
+	Args:  "SHARD... [--out FILE]",
+	Short: "join the shards of a capacity sweep into one table",
+	Long: `Merge reads the tables written by 'hopfield capacity --shard i/n' (CSV or
 JSON, by extension) and writes the table of the whole sweep, the same bytes
 an unsharded run writes. The shards must come from the same sweep (same
 flags and seed), hold no cell twice and together cover the grid; otherwise
@@ -23,8 +22,7 @@ merge names the file at fault and writes nothing.
 
 Example:
   hopfield merge shard-*.csv --out sweep.csv`,
-		Run: runMerge,
-	})
+	Run: runMerge,
 }
 
 func runMerge(env *Env, fs *flag.FlagSet, args []string) error {

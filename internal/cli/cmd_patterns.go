@@ -8,12 +8,11 @@ import (
 	"github.com/hopfield-lab/hopfield/patterns"
 )
 
-func init() {
-	register(&Command{
-		Name:  "patterns",
-		Args:  "list | show SRC... | convert SRC... --out FILE",
-		Short: "list the built-in patterns, show patterns as text, convert pattern files",
-		Long: `Patterns lists the built-in patterns, prints patterns as text art, and
+var cmdPatterns = &Command{
+	Name:  "patterns",
+	Args:  "list | show SRC... | convert SRC... --out FILE",
+	Short: "list the built-in patterns, show patterns as text, convert pattern files",
+	Long: `Patterns lists the built-in patterns, prints patterns as text art, and
 converts between pattern files.
 
   hopfield patterns list
@@ -24,8 +23,7 @@ converts between pattern files.
 A SRC is a built-in name (seed:X, alphabet:A:16, ...), a .npy file, an image
 (.png, .jpg, .gif) or a text file. --out writes .npy, .png or .txt; several
 patterns go to one .npy or .txt file, or side by side into one .png.`,
-		Run: runPatterns,
-	})
+	Run: runPatterns,
 }
 
 func runPatterns(env *Env, fs *flag.FlagSet, args []string) error {

@@ -18,12 +18,11 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-func init() {
-	register(&Command{
-		Name:  "recall",
-		Args:  "--patterns FILE [--patterns FILE ...] (--cue FILE | --cue-from INDEX) [flags]",
-		Short: "store patterns, run the dynamics from a cue, write the recalled state",
-		Long: `Recall stores the patterns, makes a cue, runs the network from it and reports
+var cmdRecall = &Command{
+	Name:  "recall",
+	Args:  "--patterns FILE [--patterns FILE ...] (--cue FILE | --cue-from INDEX) [flags]",
+	Short: "store patterns, run the dynamics from a cue, write the recalled state",
+	Long: `Recall stores the patterns, makes a cue, runs the network from it and reports
 how the run ended and how close the result is to each stored pattern.
 
 Patterns come from .npy files (shape (N,), (H,W), (P,N) or (P,H,W)), images
@@ -42,8 +41,7 @@ art when it is at most 64 x 64.
 
 Example: recall the notebook's X from 20% noise among checkerboard, X and A:
   hopfield recall --patterns seed:checkerboard --patterns seed:X --patterns seed:A --cue-from 1 --noise 0.2`,
-		Run: runRecall,
-	})
+	Run: runRecall,
 }
 
 type recallFlags struct {

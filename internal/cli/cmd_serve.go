@@ -14,12 +14,11 @@ import (
 	"github.com/hopfield-lab/hopfield/internal/server"
 )
 
-func init() {
-	register(&Command{
-		Name:  "serve",
-		Args:  "[--addr 127.0.0.1:8080] [--open] [flags]",
-		Short: "serve the interactive web lab",
-		Long: `Serve the web lab: the recall lab (draw, store, damage and recall patterns,
+var cmdServe = &Command{
+	Name:  "serve",
+	Args:  "[--addr 127.0.0.1:8080] [--open] [flags]",
+	Short: "serve the interactive web lab",
+	Long: `Serve the web lab: the recall lab (draw, store, damage and recall patterns,
 with live overlap and energy plots) and the notebook's experiments. Everything
 is in the binary; no network is needed. The simulation is this library, run on
 the server and streamed to the page.
@@ -27,8 +26,7 @@ the server and streamed to the page.
 The lab binds to the loopback address unless --addr says otherwise; port 0
 picks a free port. The URL is printed on stdout. SIGINT or SIGTERM stops
 running simulations and shuts the server down.`,
-		Run: runServe,
-	})
+	Run: runServe,
 }
 
 func runServe(env *Env, fs *flag.FlagSet, args []string) error {
