@@ -37,33 +37,70 @@ func hebbInt8(n int, ps [][]int8) *denseInt8 {
 	d.w = make([]uint64, n*d.stride)
 	d.rowSum = make([]int64, n)
 	for i := range d.w {
-		d.w[i] = 0x8080808080808080 // w = 0
-	}
-	for i := range n {
-		d.rowSum[i] = 128 * int64(n)
+		d.w[i] = bias8 // w = 0
 	}
 	d.addOuter(ps)
 	return d
 }
 
-// addOuter adds sum_mu xi xi^T, keeping the diagonal zero. The caller
-// guarantees that the total number of patterns stays <= 127.
+// bias8 has 128 in every byte: adding it (mod 256) is flipping each byte's
+// top bit, which turns the two's complement w into u = w + 128 and back.
+const bias8 = 0x8080808080808080
+
+// addOuter adds sum_mu xi xi^T, keeping the diagonal zero; the caller keeps
+// the number of patterns <= 127. Row i is sum_mu xi_i^mu xi^mu: each pattern
+// (or its negation) is added to the row eight bytes at a time, in two's
+// complement with wraparound, which is exact because every partial sum lies
+// in [-127, 127].
 func (d *denseInt8) addOuter(ps [][]int8) {
-	parallelRows(d.n, d.n*len(ps), func(lo, hi int) {
-		w := make([]int8, d.stride*8)
+	pos, neg := make([][]uint64, len(ps)), make([][]uint64, len(ps))
+	for mu, x := range ps {
+		pos[mu], neg[mu] = make([]uint64, d.stride), make([]uint64, d.stride)
+		for j, v := range x {
+			pos[mu][j/8] |= uint64(uint8(v)) << (8 * (j % 8))
+			neg[mu][j/8] |= uint64(uint8(-v)) << (8 * (j % 8))
+		}
+	}
+	all := make([]uint64, d.stride)
+	for q := range all {
+		all[q] = ^uint64(0)
+	}
+	pad := int64(8*d.stride - d.n) // padding bytes, which hold u = 128
+	parallelRows(d.n, d.n*len(ps)/8, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			d.unpackRow(w, i)
-			for _, x := range ps {
-				if v := x[i]; v != 0 {
-					for j, xj := range x {
-						w[j] += v * xj
-					}
+			row := d.row(i)
+			for q := range row {
+				row[q] ^= bias8
+			}
+			for mu, x := range ps {
+				var add []uint64
+				switch x[i] {
+				case 1:
+					add = pos[mu]
+				case -1:
+					add = neg[mu]
+				default:
+					continue
+				}
+				for q, a := range add {
+					row[q] = addBytes(row[q], a)
 				}
 			}
-			w[i] = 0
-			d.packRow(i, w[:d.n])
+			for q := range row {
+				row[q] ^= bias8
+			}
+			q, k := i/8, 8*(i%8)
+			row[q] = row[q]&^(0xff<<k) | 0x80<<k // w_ii = 0
+			d.rowSum[i] = maskedByteSum(row, all) - 128*pad
 		}
 	})
+}
+
+// addBytes adds the eight bytes of a and b, each modulo 256: the low seven
+// bits are added without carries between bytes, and the top bit of each
+// byte is the sum of the two top bits and the carry into it.
+func addBytes(a, b uint64) uint64 {
+	return (a&^bias8 + b&^bias8) ^ ((a ^ b) & bias8)
 }
 
 func (d *denseInt8) unpackRow(dst []int8, i int) {
@@ -72,24 +109,6 @@ func (d *denseInt8) unpackRow(dst []int8, i int) {
 			dst[8*q+k] = int8(int(uint8(word>>(8*k))) - 128)
 		}
 	}
-}
-
-func (d *denseInt8) packRow(i int, w []int8) {
-	row := d.row(i)
-	var sum int64
-	for q := range row {
-		var word uint64
-		for k := range 8 {
-			u := uint64(128) // padding past column n-1 holds w = 0
-			if j := 8*q + k; j < d.n {
-				u = uint64(int(w[j]) + 128)
-				sum += int64(u)
-			}
-			word |= u << (8 * k)
-		}
-		row[q] = word
-	}
-	d.rowSum[i] = sum
 }
 
 // stateMasks returns byte masks of a state (0xff where s_j = +1, resp. -1,

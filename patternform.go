@@ -176,6 +176,21 @@ func packWord(s []int8) (plus, minus uint64) {
 	return nonzero &^ neg, neg
 }
 
+// plusByte returns the bits of up to 8 values that are +1.
+func plusByte(v []int8) uint8 {
+	if len(v) == 8 {
+		plus, _ := packWord(v)
+		return uint8(plus)
+	}
+	var b uint8
+	for k, x := range v {
+		if x == 1 {
+			b |= 1 << k
+		}
+	}
+	return b
+}
+
 // gatherBit0 returns the bits 0 of the 8 bytes of x as one byte (byte k's
 // bit becomes bit k): each partial product of the multiplication lands in
 // the top byte at a distinct position, so no carries mix them.
@@ -271,8 +286,7 @@ func newHebbPattern(n int, ps [][]int8) *hebbPattern {
 			code := h.codes[i*h.groups : (i+1)*h.groups]
 			row := h.neuron(i)
 			for g := range code {
-				plus, _ := packWord(row[8*g : min(8*g+8, h.p)])
-				code[g] = uint8(plus)
+				code[g] = plusByte(row[8*g : min(8*g+8, h.p)])
 			}
 			// d_i = sum_mu (xi_i^mu)^2: P for +-1 patterns, the number of
 			// ones for 0/1 patterns.
