@@ -105,7 +105,7 @@ func (r *runner) emit(step, neuron, flips int) error {
 	if r.opt.Observe == nil {
 		return nil
 	}
-	e := Event{Step: step, Updates: r.updates, Neuron: neuron, Flips: flips, State: r.s, net: r.net, m: r.overlaps.m}
+	e := Event{Step: step, Updates: r.updates, Neuron: neuron, Flips: flips, State: r.s, net: r.net, overlaps: r.overlaps}
 	return r.opt.Observe(&e)
 }
 
@@ -245,7 +245,7 @@ func (r *runner) runAsync() (Result, error) {
 					t.flip(i, delta)
 				}
 				if r.overlaps != nil {
-					r.overlaps.flip(i, delta)
+					r.overlaps.flip(i, cur, v)
 				}
 				flips++
 				r.flips++

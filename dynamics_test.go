@@ -385,3 +385,62 @@ func TestTieRules(t *testing.T) {
 		}
 	}
 }
+
+// TestEventEnergyMatchesNetwork checks the O(P) energy kept from the
+// overlaps against the full computation, through unknown neurons becoming
+// known, 0/1 literal patterns, thresholds and both forms.
+func TestEventEnergyMatchesNetwork(t *testing.T) {
+	rng := testRand(31)
+	n := 60
+	pm := randomPatterns(rng, 5, n)
+	zeroOne := make([][]int8, 5)
+	for mu, x := range pm {
+		zeroOne[mu] = make([]int8, n)
+		for i, v := range x {
+			zeroOne[mu][i] = (v + 1) / 2
+		}
+	}
+	theta := make([]float64, n)
+	for i := range theta {
+		theta[i] = rng.NormFloat64() / 10
+	}
+	for _, tc := range []struct {
+		name  string
+		cfg   Config
+		ps    [][]int8
+		theta []float64
+	}{
+		{"pattern", Config{Rule: Hebbian, Form: PatternForm}, pm, nil},
+		{"dense", Config{Rule: Hebbian, Form: Dense}, pm, nil},
+		{"literal", Config{Rule: Hebbian, Literal: true, Unscaled: true}, zeroOne, nil},
+		{"thresholds", Config{Rule: Hebbian}, pm, theta},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			net := mustLearn(t, tc.cfg, tc.ps)
+			if err := net.SetThresholds(tc.theta); err != nil {
+				t.Fatal(err)
+			}
+			cue := flipBits(rng, pm[0], 15)
+			for i := 0; i < n; i += 4 {
+				cue[i] = Unknown
+			}
+			for _, u := range []Update{Asynchronous, Synchronous} {
+				checked := 0
+				_, err := net.Run(cue, RunOptions{Update: u, Source: NewSource(2), EveryUpdate: true, Observe: func(e *Event) error {
+					got, want := e.Energy(), net.Energy(e.State)
+					if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+						t.Fatalf("%v update %d: event energy %v, network %v", u, e.Updates, got, want)
+					}
+					checked++
+					return nil
+				}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if checked < 2 {
+					t.Fatalf("%v: only %d observations", u, checked)
+				}
+			}
+		})
+	}
+}

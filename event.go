@@ -16,58 +16,77 @@ type Event struct {
 	// State is the current state; it must not be modified.
 	State []int8
 
-	net *Network
-	m   []int64 // exact overlaps xi^mu . State, kept by the run
+	net      *Network
+	overlaps *overlapCounter // exact xi^mu . State, kept by the run
 }
 
 // Overlaps sets dst[mu] = m_mu = (1/N) xi^mu . S for every stored pattern and
 // returns dst (allocating it if it is too short).
 func (e *Event) Overlaps(dst []float64) []float64 {
-	if cap(dst) < len(e.m) {
-		dst = make([]float64, len(e.m))
+	m := e.overlaps.m
+	if cap(dst) < len(m) {
+		dst = make([]float64, len(m))
 	}
-	dst = dst[:len(e.m)]
-	for mu, v := range e.m {
+	dst = dst[:len(m)]
+	for mu, v := range m {
 		dst[mu] = float64(v) / float64(e.net.n)
 	}
 	return dst
 }
 
-// Energy returns the energy of the current state (see Network.Energy). It
-// costs a field computation: O(N) for the pattern form's Hebbian rule, up to
-// O(N^2) for dense weights.
-func (e *Event) Energy() float64 { return e.net.Energy(e.State) }
+// Energy returns the energy of the current state (see Network.Energy). For
+// the Hebbian rule it comes from the overlaps the run keeps, in O(P) (plus
+// O(N) with thresholds); otherwise it costs a field computation, O(NP) in
+// the pattern form and O(N^2) for dense weights.
+func (e *Event) Energy() float64 {
+	net, c := e.net, e.overlaps
+	if net.cfg.Rule != Hebbian || c.set == nil {
+		return net.Energy(e.State)
+	}
+	var q int64
+	for _, v := range c.m {
+		q += v * v
+	}
+	return -0.5*net.scale*float64(q-c.self) + net.thresholdEnergy(e.State)
+}
 
 // Network returns the network being run.
 func (e *Event) Network() *Network { return e.net }
 
-// overlapCounter keeps xi^mu . s exact while s changes one neuron at a time.
+// overlapCounter keeps M = Xi s exact while s changes one neuron at a time,
+// with self = sum_i d_i s_i^2 (d_i = sum_mu (xi_i^mu)^2), so that the Hebbian
+// energy -1/2 (sum_mu M_mu^2 - self) costs O(P) per observation.
 type overlapCounter struct {
-	set *patternSet
-	m   []int64
+	set  *patternSet
+	m    []int64
+	self int64
 }
 
 func newOverlapCounter(net *Network, s []int8) *overlapCounter {
-	if len(net.patterns) == 0 {
+	if net.set == nil {
 		return &overlapCounter{}
 	}
-	set := newPatternSet(net.n, net.patterns)
-	c := &overlapCounter{set: &set, m: make([]int64, set.p)}
-	c.set.overlaps(c.m, s)
+	c := &overlapCounter{set: net.set, m: make([]int64, net.set.p)}
+	c.reset(s)
 	return c
 }
 
-func (c *overlapCounter) flip(j int, delta int8) {
+// flip records that s_j changed from old to new.
+func (c *overlapCounter) flip(j int, old, new int8) {
 	if c.set == nil {
 		return
 	}
+	delta := int64(new - old)
+	var d int64
 	for mu, v := range c.set.neuron(j) {
-		c.m[mu] += int64(delta) * int64(v)
+		c.m[mu] += delta * int64(v)
+		d += int64(v) * int64(v)
 	}
+	c.self += d * int64(new*new-old*old)
 }
 
 func (c *overlapCounter) reset(s []int8) {
 	if c.set != nil {
-		c.set.overlaps(c.m, s)
+		c.self = c.set.overlapsSelf(c.m, s)
 	}
 }

@@ -36,14 +36,17 @@ type Config struct {
 // by several goroutines as long as none of them calls Store or
 // SetThresholds: runs only read the weights.
 type Network struct {
-	n        int
-	cfg      Config
-	neurons  Neurons
-	form     Form // Dense or PatternForm once weights exist
-	scale    float64
-	theta    []float64 // nil means all zero
-	patterns [][]int8
-	w        weights
+	n       int
+	cfg     Config
+	neurons Neurons
+	form    Form // Dense or PatternForm once weights exist
+	scale   float64
+	theta   []float64 // nil means all zero
+	// set holds the stored patterns, bit-packed and by neuron (about
+	// 1.125 NP bytes). In the pattern form it is the weights' own set, so
+	// the patterns are held once.
+	set *patternSet
+	w   weights
 	// symmetricZeroDiag holds for every rule-built network and for user
 	// weights that happen to satisfy it; the energy then never increases
 	// under asynchronous dynamics.
@@ -105,15 +108,18 @@ func (net *Network) Store(patterns ...[]int8) error {
 	}
 	for mu, x := range patterns {
 		if err := net.checkPattern(x); err != nil {
-			return fmt.Errorf("hopfield: pattern %d: %w", len(net.patterns)+mu, err)
+			return fmt.Errorf("hopfield: pattern %d: %w", net.P()+mu, err)
 		}
 	}
-	all := append(clonePatterns(net.patterns), clonePatterns(patterns)...)
-	if err := net.build(all, patterns); err != nil {
-		return err
+	// The new patterns are read, not kept: the pattern set copies them into
+	// its own layouts. Old ones are unpacked only when adding to a network
+	// that already holds some.
+	all := make([][]int8, 0, net.P()+len(patterns))
+	for mu := range net.P() {
+		all = append(all, net.set.pattern(mu))
 	}
-	net.patterns = all
-	return nil
+	all = append(all, patterns...)
+	return net.build(all, patterns)
 }
 
 func (net *Network) checkPattern(x []int8) error {
@@ -130,14 +136,6 @@ func (net *Network) checkPattern(x []int8) error {
 		return fmt.Errorf("value %d at neuron %d: want -1 or +1", v, i)
 	}
 	return nil
-}
-
-func clonePatterns(ps [][]int8) [][]int8 {
-	out := make([][]int8, len(ps))
-	for i, p := range ps {
-		out[i] = append([]int8(nil), p...)
-	}
-	return out
 }
 
 // chooseForm resolves Auto for p patterns.
@@ -164,7 +162,8 @@ func (net *Network) build(all, added [][]int8) error {
 			if err := checkMemory(fmt.Sprintf("pattern-form weights for N = %d, P = %d", n, p), mulBytes(2, int64(n), int64(p)), limit); err != nil {
 				return err
 			}
-			net.w, net.form = newHebbPattern(n, all), PatternForm
+			h := newHebbPattern(n, all)
+			net.w, net.form, net.set = h, PatternForm, &h.patternSet
 			return nil
 		}
 		// The smallest exact storage: one byte per weight while |w_ij| <= P
@@ -199,6 +198,7 @@ func (net *Network) build(all, added [][]int8) error {
 			}
 		}
 		net.form = Dense
+		net.set = ownSet(n, all)
 	case Storkey:
 		if err := checkMemory(fmt.Sprintf("dense %d x %d float64 weights", n, n), mulBytes(8, int64(n), int64(n)), limit); err != nil {
 			return err
@@ -210,7 +210,7 @@ func (net *Network) build(all, added [][]int8) error {
 		for _, x := range added {
 			storkeyAdd(d, x)
 		}
-		net.w, net.form = d, Dense
+		net.w, net.form, net.set = d, Dense, ownSet(n, all)
 	case PseudoInverse:
 		need := mulBytes(10, int64(n), int64(p))
 		what := fmt.Sprintf("pattern-form pseudo-inverse weights for N = %d, P = %d", n, p)
@@ -225,14 +225,22 @@ func (net *Network) build(all, added [][]int8) error {
 		if err != nil {
 			return fmt.Errorf("hopfield: %w", err)
 		}
+		set := pp.patternSet
 		if form == PatternForm {
 			net.w, net.form = pp, PatternForm
 		} else {
+			// Only the set survives of pp: the dense matrix replaces U.
 			net.w, net.form = pinvDense(pp), Dense
 		}
+		net.set = &set
 		net.symmetricZeroDiag = !net.cfg.KeepDiagonal
 	}
 	return nil
+}
+
+func ownSet(n int, ps [][]int8) *patternSet {
+	set := newPatternSet(n, ps)
+	return &set
 }
 
 // NewFromWeights returns a network with the given N x N weights and
@@ -294,7 +302,12 @@ func (net *Network) SetThresholds(theta []float64) error {
 func (net *Network) N() int { return net.n }
 
 // P returns the number of stored patterns.
-func (net *Network) P() int { return len(net.patterns) }
+func (net *Network) P() int {
+	if net.set == nil {
+		return 0
+	}
+	return net.set.p
+}
 
 // Rule returns the learning rule, or 0 for a network built from weights.
 func (net *Network) Rule() Rule { return net.cfg.Rule }
@@ -309,8 +322,13 @@ func (net *Network) Neurons() Neurons { return net.neurons }
 // scaled Hebbian rule, 1 otherwise.
 func (net *Network) Scale() float64 { return net.scale }
 
-// Pattern returns stored pattern mu. The slice must not be modified.
-func (net *Network) Pattern(mu int) []int8 { return net.patterns[mu] }
+// Pattern returns a copy of stored pattern mu.
+func (net *Network) Pattern(mu int) []int8 {
+	if mu < 0 || mu >= net.P() {
+		panic(fmt.Sprintf("hopfield: Pattern(%d): the network holds %d patterns", mu, net.P()))
+	}
+	return net.set.pattern(mu)
+}
 
 // WeightBytes is the memory the weights take.
 func (net *Network) WeightBytes() int64 {
@@ -366,13 +384,19 @@ func (net *Network) scaled(dst []float64, fill func(weights)) []float64 {
 
 // Energy returns E = -1/2 s^T W s + theta . s.
 func (net *Network) Energy(s []int8) float64 {
-	net.mustLen("Energy", len(s), net.n)
+	net.mustLen("Energy", len(s))
 	var e float64
 	if net.w != nil {
 		e = -0.5 * net.scale * net.w.quadratic(s)
 	}
-	for i, v := range s {
-		e += net.threshold(i) * float64(v)
+	return e + net.thresholdEnergy(s)
+}
+
+// thresholdEnergy returns theta . s.
+func (net *Network) thresholdEnergy(s []int8) float64 {
+	var e float64
+	for i, v := range net.theta {
+		e += v * float64(s[i])
 	}
 	return e
 }

@@ -24,6 +24,11 @@ type Trace struct {
 	Target     []int8 // if not nil, each point holds the distance to it
 	SkipEnergy bool
 	Points     []TracePoint
+
+	// The distances are kept up to date one neuron at a time between
+	// single-neuron events, so a per-update trace costs O(1) for them.
+	last              []int8
+	hamming, errorSum int
 }
 
 // Observe records e.
@@ -33,9 +38,38 @@ func (t *Trace) Observe(e *Event) error {
 		p.Energy = e.Energy()
 	}
 	if t.Target != nil {
-		p.Hamming = Hamming(e.State, t.Target)
-		p.Error = ErrorSum(e.State, t.Target)
+		t.distances(e)
+		p.Hamming, p.Error = t.hamming, t.errorSum
 	}
 	t.Points = append(t.Points, p)
 	return nil
+}
+
+func (t *Trace) distances(e *Event) {
+	i := e.Neuron
+	if i < 0 || len(t.last) != len(e.State) {
+		t.last = append(t.last[:0], e.State...)
+		t.hamming = Hamming(e.State, t.Target)
+		t.errorSum = ErrorSum(e.State, t.Target)
+		return
+	}
+	old, now, want := t.last[i], e.State[i], t.Target[i]
+	t.hamming += b2i(now != want) - b2i(old != want)
+	t.errorSum += absDiff(now, want) - absDiff(old, want)
+	t.last[i] = now
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func absDiff(a, b int8) int {
+	d := int(a) - int(b)
+	if d < 0 {
+		return -d
+	}
+	return d
 }

@@ -15,7 +15,7 @@ import (
 
 var cmdExperiment = &Command{
 	Name:  "experiment",
-	Args:  "list [NAME] | run (NAME | --all) [--seed S] [--out DIR] [--format png|svg|pdf] [--set key=value ...]",
+	Args:  "list [NAME] | run (NAME | --all) [--seed S] [--out DIR] [--format png|svg|pdf|none] [--set key=value ...]",
 	Short: "list and run the notebook's experiments, with figures and data",
 	Long: `Experiment reproduces the teaching notebook's experiments, one per section.
 
@@ -123,7 +123,7 @@ func wrap(s string, width int) string {
 func experimentRun(env *Env, fs *flag.FlagSet, args []string) error {
 	seed := seedFlag(fs)
 	out := fs.String("out", "", "output directory (default: the experiment's name; with --all: the current directory)")
-	format := fs.String("format", "png", "figure format: png, svg or pdf")
+	format := fs.String("format", "png", "figure format: png, svg or pdf; none writes the data only")
 	all := fs.Bool("all", false, "run every experiment with its defaults, each into DIR/NAME")
 	var sets stringList
 	fs.Var(&sets, "set", "override a parameter: key=value (repeatable; see 'hopfield experiment list NAME')")
@@ -131,8 +131,8 @@ func experimentRun(env *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	if plots.ContentType(*format) == "" {
-		return Usagef("--format %q: want png, svg or pdf", *format)
+	if *format != experiments.NoFigures && plots.ContentType(*format) == "" {
+		return Usagef("--format %q: want png, svg, pdf or none", *format)
 	}
 	var exps []*experiments.Experiment
 	switch {

@@ -89,28 +89,14 @@ func zscore(d, sd float64) float64 {
 // xi[0:N_overlap]).
 func crosstalkSamples(ctx context.Context, rng *rand.Rand, n, nOverlap, k int) ([]float64, error) {
 	out := make([]float64, k)
-	for t := range out {
-		if t%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		xi, err := patterns.Random(rng, 1, n, 0.5)
-		if err != nil {
+	const chunk = 1 << 14 // check for cancellation between chunks
+	for lo := 0; lo < k; lo += chunk {
+		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		s, err := patterns.Random(rng, 1, n, 0.5)
-		if err != nil {
+		if err := patterns.Crosstalk(out[lo:min(lo+chunk, k)], rng, n, nOverlap); err != nil {
 			return nil, err
 		}
-		if _, err := patterns.KeepPrefixN(s.Data, xi.Data, nOverlap, s.Data); err != nil {
-			return nil, err
-		}
-		dot := 0
-		for i, v := range xi.Data {
-			dot += int(v) * int(s.Data[i])
-		}
-		out[t] = float64(dot)
 	}
 	return out, nil
 }

@@ -28,25 +28,28 @@ type trace struct {
 // rule (x > 0, else -1), and pads the curves to k+1 points.
 func traceAsync(ctx context.Context, net *hopfield.Network, cue, target []int8, k int, src rand.Source) (*trace, error) {
 	tr := &trace{overlaps: make([][]float64, net.P())}
-	var m []float64
+	ht := hopfield.Trace{Target: target}
 	res, err := net.Run(cue, hopfield.RunOptions{
 		Update: hopfield.Asynchronous, Tie: hopfield.TieMinus,
 		MaxUpdates: k, MaxSteps: k, Source: src, EveryUpdate: true,
 		Observe: func(e *hopfield.Event) error {
-			tr.errors = append(tr.errors, float64(hopfield.ErrorSum(e.State, target)))
-			m = e.Overlaps(m)
-			for mu, v := range m {
-				tr.overlaps[mu] = append(tr.overlaps[mu], v)
-			}
-			tr.energy = append(tr.energy, e.Energy())
 			if e.Updates%256 == 0 {
-				return ctx.Err()
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
-			return nil
+			return ht.Observe(e)
 		},
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, p := range ht.Points {
+		tr.errors = append(tr.errors, float64(p.Error))
+		tr.energy = append(tr.energy, p.Energy)
+		for mu, v := range p.Overlaps {
+			tr.overlaps[mu] = append(tr.overlaps[mu], v)
+		}
 	}
 	tr.result = res
 	tr.ran = len(tr.errors) - 1
