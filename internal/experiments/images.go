@@ -253,9 +253,9 @@ func runImages(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		name, title, caption string
 		pick                 func(pair) *imageRun
 	}{
-		{"noisy-cue", "Network stores BU; cue: BC + random ±1 on every pixel", "Recall from the noisy BC cue, 0/1 and ±1 coding.",
+		{"noisy-cue", "Stored BU; cue: BC + random ±1 on every pixel", "Recall from the noisy BC cue, 0/1 and ±1 coding.",
 			func(p pair) *imageRun { return p.noisy }},
-		{"erased-cue", fmt.Sprintf("Network stores %s; cue: BU + noise, bottom %.0f%% erased", storedNames(withStar), 100*erase), "Recall from the half-erased BU cue, 0/1 and ±1 coding.",
+		{"erased-cue", fmt.Sprintf("Stored %s; cue: BU + noise, bottom %.0f%% erased", storedNames(withStar), 100*erase), "Recall from the half-erased BU cue, 0/1 and ±1 coding.",
 			func(p pair) *imageRun { return p.erased }},
 	} {
 		var panels []plots.Panel
