@@ -47,10 +47,21 @@ type Figure struct {
 	// Width and Height are the page size; zero means the plots default.
 	Width, Height vg.Length
 	Panel         plots.Panel
+	// Build, if Panel is nil, makes the panel when the figure is first
+	// rendered, so that runs whose figures are not drawn (--format none)
+	// do not pay for them.
+	Build func() (plots.Panel, error)
 }
 
 // Render draws the figure to w as "png", "svg" or "pdf".
 func (f *Figure) Render(w io.Writer, format string) error {
+	if f.Panel == nil && f.Build != nil {
+		p, err := f.Build()
+		if err != nil {
+			return err
+		}
+		f.Panel = p
+	}
 	return plots.Render(w, format, f.Width, f.Height, f.Panel)
 }
 
