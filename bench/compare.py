@@ -13,7 +13,10 @@ faster run can be seen to compute the same thing:
       --noise 0.2 --max-steps 4 --tie minus
   (b) one pattern, N = 1,000, K = 10,000 asynchronous single-neuron updates.
       NumPy: bench_b_async.py --N 1000 --K 10000
-      hopfield experiment run one-pattern --set N=1000 --set K=10000
+      hopfield recall on the very same pattern and cue (make_inputs.py b,
+      written as .npy), random-neuron updates, the notebook's sign (x > 0),
+      at most 10 sweeps of N updates; without NumPy, hopfield experiment run
+      one-pattern --set N=1000 --set K=10000 (same law, other draws)
   (c) crosstalk histogram, N = 100, K = 100,000 pairs.
       NumPy: bench_c_orthogonality.py --K 100000
       hopfield experiment run crosstalk --set K=100000
@@ -163,13 +166,37 @@ def b_numpy_outcome(stdout, env):
     return f"Hamming {r['hamming_initial']} -> {r['hamming_final']}"
 
 
+def b_inputs(env):
+    """The notebook's xi1 and S0 for seed 1 as .npy files, from make_inputs.py."""
+    txt = os.path.join(env.tmp, "b_inputs.txt")
+    subprocess.run(env.numpy("make_inputs.py", "b", txt, "--seed", "1", "--N", "1000"), check=True)
+    code = ("import numpy as np, sys\n"
+            "d = {l.split()[0]: np.array([int(x) for x in l.split()[1:]], dtype=np.int8) for l in open(sys.argv[1])}\n"
+            "np.save(sys.argv[2], d['xi1']); np.save(sys.argv[3], d['S0'])\n")
+    xi, s0 = os.path.join(env.tmp, "xi1.npy"), os.path.join(env.tmp, "s0.npy")
+    subprocess.run([env.python, "-c", code, txt, xi, s0], check=True)
+    return xi, s0
+
+
 def b_hopfield(env):
-    return env.experiment("one-pattern", "N=1000", "K=10000")
+    if not env.has_numpy:
+        return env.experiment("one-pattern", "N=1000", "K=10000")
+    if not hasattr(env, "b_files"):
+        env.b_files = b_inputs(env)
+    xi, s0 = env.b_files
+    return [env.hopfield, "recall", "--patterns", xi, "--cue", s0, "--update", "async", "--tie", "minus",
+            "--max-steps", "10", "--json", "--seed", "1"]
 
 
 def b_hopfield_outcome(stdout, env):
-    r = json.load(open(os.path.join(env.tmp, "one-pattern", "result.json")))["numbers"]
-    return f"Hamming {round(r['initial_error'] / 2)} -> {round(r['final_error'] / 2)}"
+    if not env.has_numpy:
+        r = json.load(open(os.path.join(env.tmp, "one-pattern", "result.json")))["numbers"]
+        return f"Hamming {round(r['initial_error'] / 2)} -> {round(r['final_error'] / 2)}"
+    r = json_object(stdout)
+    xi = open(env.b_files[0], "rb").read()[-1000:]
+    s0 = open(env.b_files[1], "rb").read()[-1000:]
+    initial = sum(a != b for a, b in zip(xi, s0))
+    return f"Hamming {initial} -> {round(r['n'] * (1 - r['overlaps'][0]) / 2)}"
 
 
 def c_numpy(env):
