@@ -42,14 +42,17 @@
 //
 // # Forms
 //
-// Weights are held in one of two [Form]s. Dense keeps the N x N matrix:
-// float32 when every weight and every partial field sum is an integer below
-// 2^24 (Hebbian sums with N*P < 2^24), which makes float32 exact and halves
-// memory traffic; float64 otherwise. PatternForm keeps only the patterns and
-// computes h = Xi^T C (Xi s) - d.s in O(NP) time and memory, with C = I for
-// Hebbian (all in integers: the same fields as the dense matrix, bit for bit)
-// and C = (Xi Xi^T)^-1 for the pseudo-inverse (fields equal to the dense ones
-// to rounding). [Auto] picks the pattern form when 2P <= N.
+// Weights are held in one of two [Form]s. Dense keeps the N x N matrix in
+// the smallest type that is exact: int8 for Hebbian sums of up to 127
+// patterns, float32 while every weight and every partial field sum is an
+// integer below 2^24 (Hebbian with N*P < 2^24), float64 otherwise (Storkey,
+// pseudo-inverse, given weights). PatternForm keeps only the patterns, bit
+// packed and by neuron (about 1.125 NP bytes), and computes
+// h = Xi^T C (Xi s) - d.s in O(NP) time: overlaps Xi s by XOR and popcount,
+// with C = I for Hebbian (all in integers: the same fields as the dense
+// matrix, bit for bit) and C = (Xi Xi^T)^-1 for the pseudo-inverse (fields
+// equal to the dense ones to rounding). [Auto] picks the pattern form when
+// 2P <= N. docs/performance.md gives the measurements behind these choices.
 //
 // Before a dense matrix is allocated its size is checked against
 // Config.MemoryLimit (default: half the physical memory); a [*MemoryError]
