@@ -36,8 +36,10 @@
 //
 // [Load] and [Save] read and write .npy (NumPy), .png/.jpg/.gif (images,
 // .png only for writing) and .txt (a text form people type: # ink, .
-// background, ? unknown). Decoders reject bad input with a one-line error
-// and never panic; each is fuzzed. Files are written through a temporary
+// background, ? unknown). A .png written by Save records its shape in a
+// hopfield-shape text chunk, so it reads back as its patterns at any scale,
+// a strip as several. Decoders reject bad input with a one-line error and
+// never panic; each is fuzzed. Files are written through a temporary
 // file and a rename, so a failed write leaves nothing.
 //
 // A .npy array of any integer, float or bool dtype is read as binary if all

@@ -2,8 +2,10 @@ package patterns
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	_ "image/gif"  // register the GIF decoder
@@ -11,6 +13,8 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hopfield-lab/hopfield"
@@ -28,10 +32,11 @@ type ImageOptions struct {
 	// the threshold as unknown (0). WritePNG draws unknown neurons mid-gray,
 	// so 0.1 reads them back.
 	UnknownBand float64
-	// Rows and Cols, if set, give the pattern's shape: the image is divided
-	// into a Rows x Cols grid and each cell's mean gray level is
-	// thresholded. This reads back a scaled-up PNG from WritePNG and
-	// shrinks a photograph. If zero, each pixel is one neuron.
+	// Rows and Cols, if set, give the pattern's shape: the whole image is
+	// divided into a Rows x Cols grid and each cell's mean gray level is
+	// thresholded. This shrinks a photograph. If zero, a PNG from
+	// WritePNG is read on the grid it records and any other image one
+	// neuron per pixel.
 	Rows, Cols int
 }
 
@@ -46,35 +51,202 @@ const (
 // 0.299 R + 0.587 G + 0.114 B, blended over the background by its alpha, so
 // transparent pixels count as background. By default dark pixels are ink
 // (+1) and light ones background (-1); see [ImageOptions].
+//
+// Without opts.Rows and opts.Cols, a PNG written by [WritePNG] is read on
+// the grid it records, so it reads back as the pattern written, at any
+// scale; other images are read one neuron per pixel. A strip of several
+// patterns from [WriteStripPNG] is an error here: read it with
+// [ReadImages].
 func ReadImage(r io.Reader, opts ImageOptions) (Pattern, error) {
-	if err := opts.check(); err != nil {
+	ps, err := ReadImages(r, opts)
+	if err != nil {
 		return Pattern{}, err
+	}
+	if len(ps) != 1 {
+		return Pattern{}, fmt.Errorf("image is a strip of %d patterns (want one; give rows and cols to read it as one picture)", len(ps))
+	}
+	return ps[0], nil
+}
+
+// ReadImages is [ReadImage] for a file that may hold several patterns: a
+// PNG strip written by [WriteStripPNG] without opts.Rows and opts.Cols
+// gives back each of its patterns; any other image gives one.
+func ReadImages(r io.Reader, opts ImageOptions) ([]Pattern, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
 	}
 	buf, err := io.ReadAll(io.LimitReader(r, maxImageBytes+1))
 	if err != nil {
-		return Pattern{}, err
+		return nil, err
 	}
 	if len(buf) > maxImageBytes {
-		return Pattern{}, fmt.Errorf("image file larger than %d MiB", maxImageBytes>>20)
+		return nil, fmt.Errorf("image file larger than %d MiB", maxImageBytes>>20)
 	}
-	if len(buf) == 0 {
-		return Pattern{}, errors.New("empty file (want a PNG, JPEG or GIF image)")
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(buf))
+	cfg, err := decodeImageConfig(buf)
 	if err != nil {
-		return Pattern{}, imageError(err)
-	}
-	if cfg.Width < 1 || cfg.Height < 1 {
-		return Pattern{}, fmt.Errorf("%s image has no pixels (%dx%d)", format, cfg.Width, cfg.Height)
-	}
-	if cfg.Width > maxImagePixels/cfg.Height {
-		return Pattern{}, fmt.Errorf("%s image of %dx%d pixels too large (at most %d pixels)", format, cfg.Width, cfg.Height, maxImagePixels)
+		return nil, err
 	}
 	img, _, err := image.Decode(bytes.NewReader(buf))
 	if err != nil {
-		return Pattern{}, imageError(err)
+		return nil, imageError(err)
 	}
-	return imagePattern(img, opts), nil
+	if opts.Rows > 0 || cfg.Rows == 0 {
+		rows, cols := opts.Rows, opts.Cols
+		if rows == 0 {
+			rows, cols = cfg.Height, cfg.Width
+		}
+		return []Pattern{imagePattern(img, img.Bounds(), rows, cols, opts)}, nil
+	}
+	cells, err := cfg.cells()
+	if err != nil {
+		return nil, err
+	}
+	ps := make([]Pattern, len(cells))
+	for k, cell := range cells {
+		ps[k] = imagePattern(img, cell.Add(img.Bounds().Min), cfg.Rows, cfg.Cols, opts)
+	}
+	return ps, nil
+}
+
+// ImageConfig is what an image file says about itself, read without
+// decoding its pixels.
+type ImageConfig struct {
+	Format        string // "png", "jpeg" or "gif"
+	Width, Height int    // in pixels
+	// Rows and Cols are the shape of the patterns recorded by
+	// [WriteStripPNG] in a PNG text chunk, and Count how many of them lie
+	// side by side; all zero for other images.
+	Rows, Cols, Count int
+}
+
+// DecodeImageConfig reads an image's format, size and recorded pattern
+// shape.
+func DecodeImageConfig(r io.Reader) (ImageConfig, error) {
+	// The chunks of a PNG (the shape may come after the pixels) are read
+	// whole; the size limit still applies.
+	buf, err := io.ReadAll(io.LimitReader(r, maxImageBytes+1))
+	if err != nil {
+		return ImageConfig{}, err
+	}
+	if len(buf) > maxImageBytes {
+		return ImageConfig{}, fmt.Errorf("image file larger than %d MiB", maxImageBytes>>20)
+	}
+	return decodeImageConfig(buf)
+}
+
+func decodeImageConfig(buf []byte) (ImageConfig, error) {
+	if len(buf) == 0 {
+		return ImageConfig{}, errors.New("empty file (want a PNG, JPEG or GIF image)")
+	}
+	c, format, err := image.DecodeConfig(bytes.NewReader(buf))
+	if err != nil {
+		return ImageConfig{}, imageError(err)
+	}
+	if c.Width < 1 || c.Height < 1 {
+		return ImageConfig{}, fmt.Errorf("%s image has no pixels (%dx%d)", format, c.Width, c.Height)
+	}
+	if c.Width > maxImagePixels/c.Height {
+		return ImageConfig{}, fmt.Errorf("%s image of %dx%d pixels too large (at most %d pixels)", format, c.Width, c.Height, maxImagePixels)
+	}
+	cfg := ImageConfig{Format: format, Width: c.Width, Height: c.Height}
+	if format == "png" {
+		if v, ok := pngText(buf, shapeKey); ok {
+			if cfg.Count, cfg.Rows, cfg.Cols, err = parseShapeText(v); err != nil {
+				return ImageConfig{}, err
+			}
+		}
+	}
+	return cfg, nil
+}
+
+// cells are the rectangles of the strip's patterns, from the layout of
+// stripImage: Count cells of Cols*scale pixels, separated by equal gaps.
+// One pattern fills the whole image, whatever its size, so that a resized
+// image still reads on its grid.
+func (c ImageConfig) cells() ([]image.Rectangle, error) {
+	if c.Count == 1 {
+		return []image.Rectangle{image.Rect(0, 0, c.Width, c.Height)}, nil
+	}
+	scale := c.Height / c.Rows
+	cellW := c.Cols * scale
+	rest := c.Width - c.Count*cellW
+	if scale < 1 || c.Height%c.Rows != 0 || rest < 0 || rest%(c.Count-1) != 0 {
+		return nil, fmt.Errorf("image of %dx%d pixels does not fit the strip of %d patterns of %dx%d it records", c.Width, c.Height, c.Count, c.Rows, c.Cols)
+	}
+	gap := rest / (c.Count - 1)
+	cells := make([]image.Rectangle, c.Count)
+	for k := range cells {
+		x0 := k * (cellW + gap)
+		cells[k] = image.Rect(x0, 0, x0+cellW, c.Height)
+	}
+	return cells, nil
+}
+
+// shapeKey is the keyword of the PNG tEXt chunk in which WriteStripPNG
+// records the shape of its patterns: "5x5" for one pattern, "3 patterns of
+// 5x5" for a strip. PNG readers that do not know it ignore it.
+const shapeKey = "hopfield-shape"
+
+func shapeText(count, rows, cols int) string {
+	if count == 1 {
+		return fmt.Sprintf("%dx%d", rows, cols)
+	}
+	return fmt.Sprintf("%d patterns of %dx%d", count, rows, cols)
+}
+
+func parseShapeText(s string) (count, rows, cols int, err error) {
+	bad := fmt.Errorf("corrupt %s text %s (want RxC or K patterns of RxC)", shapeKey, quoteShort(s))
+	count = 1
+	if k, shape, ok := strings.Cut(s, " patterns of "); ok {
+		if count, err = strconv.Atoi(k); err != nil || count < 2 || count > maxImagePixels {
+			return 0, 0, 0, bad
+		}
+		s = shape
+	}
+	r, c, ok := strings.Cut(s, "x")
+	rows, err1 := strconv.Atoi(r)
+	cols, err2 := strconv.Atoi(c)
+	if !ok || err1 != nil || err2 != nil || rows < 1 || cols < 1 || cols > maxImagePixels/rows || count > maxImagePixels/(rows*cols) {
+		return 0, 0, 0, bad
+	}
+	return count, rows, cols, nil
+}
+
+// pngText returns the text of the first tEXt chunk with the keyword key. It
+// only walks the chunk list; the decoder checks the CRCs.
+func pngText(buf []byte, key string) (string, bool) {
+	const sig = "\x89PNG\r\n\x1a\n"
+	if !bytes.HasPrefix(buf, []byte(sig)) {
+		return "", false
+	}
+	for i := len(sig); i+8 <= len(buf); {
+		n := binary.BigEndian.Uint32(buf[i:])
+		if uint64(n) > uint64(len(buf)-i-8) {
+			break
+		}
+		typ, data := string(buf[i+4:i+8]), buf[i+8:i+8+int(n)]
+		if typ == "IEND" {
+			break
+		}
+		if k, v, ok := bytes.Cut(data, []byte{0}); typ == "tEXt" && ok && string(k) == key {
+			return string(v), true
+		}
+		i += 12 + int(n)
+	}
+	return "", false
+}
+
+// withPNGText inserts a tEXt chunk key=text into an encoded PNG, after its
+// header chunk (image/png writes no text chunks). IHDR is always first and
+// 13 bytes long: it ends at byte 8 + 4 + 4 + 13 + 4 = 33.
+func withPNGText(enc []byte, key, text string) []byte {
+	const ihdrEnd = 33
+	data := append([]byte(key+"\x00"), text...)
+	chunk := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+	chunk = append(chunk, "tEXt"...)
+	chunk = append(chunk, data...)
+	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+	return slices.Concat(enc[:ihdrEnd], chunk, enc[ihdrEnd:])
 }
 
 func (o ImageOptions) check() error {
@@ -104,9 +276,8 @@ func imageError(err error) error {
 	return fmt.Errorf("corrupt image: %s", firstLine(err.Error()))
 }
 
-// imagePattern thresholds img into a pattern.
-func imagePattern(img image.Image, opts ImageOptions) Pattern {
-	b := img.Bounds()
+// imagePattern thresholds the part r of img into a rows x cols pattern.
+func imagePattern(img image.Image, b image.Rectangle, rows, cols int, opts ImageOptions) Pattern {
 	w, h := b.Dx(), b.Dy()
 	bg := 1.0 // white behind transparent pixels
 	if opts.Invert {
@@ -117,10 +288,6 @@ func imagePattern(img image.Image, opts ImageOptions) Pattern {
 		for x := range w {
 			gray[y*w+x] = grayLevel(img.At(b.Min.X+x, b.Min.Y+y), bg)
 		}
-	}
-	rows, cols := opts.Rows, opts.Cols
-	if rows == 0 {
-		rows, cols = h, w
 	}
 	t := opts.Threshold
 	if t == 0 {
@@ -200,7 +367,9 @@ func DefaultScale(rows, cols int) int {
 
 // WritePNG writes p as a PNG image, each neuron a scale x scale square: ink
 // (+1) black, background (-1) white, unknown (0) mid-gray. scale <= 0 means
-// [DefaultScale].
+// [DefaultScale]. The image records p's shape in a text chunk
+// ("hopfield-shape" = "5x5"), so that [ReadImage] reads it back as p at any
+// scale (unknown neurons need ImageOptions.UnknownBand, e.g. 0.1).
 func WritePNG(w io.Writer, p Pattern, scale int) error {
 	return WriteStripPNG(w, []Pattern{p}, scale, 0)
 }
@@ -208,13 +377,20 @@ func WritePNG(w io.Writer, p Pattern, scale int) error {
 // WriteStripPNG writes the patterns side by side as one PNG image, separated
 // by gap columns of pixels in light blue (gap <= 0 means one neuron wide,
 // i.e. scale pixels, when there are several patterns). The patterns must
-// have the same shape. scale <= 0 means [DefaultScale] of one pattern.
+// have the same shape. scale <= 0 means [DefaultScale] of one pattern. The
+// image records the number and shape of the patterns ("3 patterns of 5x5"),
+// so that [ReadImages] gives them back.
 func WriteStripPNG(w io.Writer, ps []Pattern, scale, gap int) error {
 	img, err := stripImage(ps, scale, gap)
 	if err != nil {
 		return err
 	}
-	return png.Encode(w, img)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return err
+	}
+	_, err = w.Write(withPNGText(buf.Bytes(), shapeKey, shapeText(len(ps), ps[0].Rows, ps[0].Cols)))
+	return err
 }
 
 func stripImage(ps []Pattern, scale, gap int) (*image.Paletted, error) {

@@ -3,6 +3,7 @@ package patterns
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -10,6 +11,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -280,4 +282,155 @@ func TestWriteStripPNG(t *testing.T) {
 	assertErr(t, err, "a strip needs patterns of one shape", "7x7", "5x5")
 	assertErr(t, WritePNG(&buf, Pattern{}, 1), "want at least 1x1")
 	assertErr(t, WritePNG(&buf, BU(), 1000), "too large")
+}
+
+// TestRecordedShapeRoundTrip checks that a PNG from WritePNG reads back as
+// the pattern written, at any scale, without being told its shape: the
+// shape travels in the image's hopfield-shape text chunk.
+func TestRecordedShapeRoundTrip(t *testing.T) {
+	unknown := LetterA()
+	unknown.Data[0], unknown.Data[12] = 0, 0
+	for _, tc := range []struct {
+		name  string
+		p     Pattern
+		opts  ImageOptions
+		chunk string
+	}{
+		{"5x5", LetterA(), ImageOptions{}, "5x5"},
+		{"7x3", pat(t, "#..", "##.", ".##", "#.#", "...", "###", ".#."), ImageOptions{}, "7x3"},
+		{"100x100", BU(), ImageOptions{}, "100x100"},
+		{"vector", vec(t, 1, -1, -1, 1), ImageOptions{}, "1x4"},
+		{"unknown", unknown, ImageOptions{UnknownBand: 0.1}, "5x5"},
+	} {
+		for _, scale := range []int{0, 1, 3} {
+			t.Run(fmt.Sprintf("%s scale %d", tc.name, scale), func(t *testing.T) {
+				data := encodePNG(t, tc.p, scale)
+				if !bytes.Contains(data, []byte("tEXthopfield-shape\x00"+tc.chunk)) {
+					t.Fatalf("no hopfield-shape chunk %q in the PNG", tc.chunk)
+				}
+				// The standard decoder checks every chunk's CRC.
+				if _, err := png.Decode(bytes.NewReader(data)); err != nil {
+					t.Fatal(err)
+				}
+				cfg, err := DecodeImageConfig(bytes.NewReader(data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cfg.Rows != tc.p.Rows || cfg.Cols != tc.p.Cols || cfg.Count != 1 || cfg.Format != "png" {
+					t.Errorf("config %+v, want %s, 1 pattern", cfg, tc.p.Shape())
+				}
+				got, err := ReadImage(bytes.NewReader(data), tc.opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				assertEqual(t, got, tc.p)
+			})
+		}
+	}
+	// Without the unknown band mid-gray is background, as for any image.
+	got, err := ReadImage(bytes.NewReader(encodePNG(t, unknown, 0)), ImageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.At(0, 0) != -1 || got.Unknowns() != 0 {
+		t.Errorf("mid-gray without a band read as %d, want -1", got.At(0, 0))
+	}
+	// Rows and Cols, when given, override the recorded shape.
+	got, err = ReadImage(bytes.NewReader(encodePNG(t, Checkerboard(10), 3)), ImageOptions{Rows: 20, Cols: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Rows != 20 || got.Cols != 20 {
+		t.Errorf("shape %s, want 20x20", got.Shape())
+	}
+}
+
+// TestStripRoundTrip checks that a strip reads back as its patterns with
+// ReadImages, and is refused by ReadImage unless a grid is given.
+func TestStripRoundTrip(t *testing.T) {
+	ps := []Pattern{Checkerboard(5), X(5), LetterA()}
+	for _, tc := range []struct{ scale, gap int }{{0, 0}, {1, 0}, {10, 0}, {4, 7}, {2, 1}} {
+		t.Run(fmt.Sprintf("scale %d gap %d", tc.scale, tc.gap), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteStripPNG(&buf, ps, tc.scale, tc.gap); err != nil {
+				t.Fatal(err)
+			}
+			got, err := ReadImages(bytes.NewReader(buf.Bytes()), ImageOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertEqualAll(t, got, ps)
+			_, err = ReadImage(bytes.NewReader(buf.Bytes()), ImageOptions{})
+			assertErr(t, err, "strip of 3 patterns")
+			one, err := ReadImage(bytes.NewReader(buf.Bytes()), ImageOptions{Rows: 5, Cols: 17})
+			if err != nil || one.Rows != 5 || one.Cols != 17 {
+				t.Errorf("with a grid: %s, %v; want one 5x17 picture", one.Shape(), err)
+			}
+		})
+	}
+}
+
+func TestRecordedShapeErrors(t *testing.T) {
+	// A PNG of w x h pixels that records the text s.
+	withShape := func(w, h int, s string) []byte {
+		var buf bytes.Buffer
+		png.Encode(&buf, image.NewGray(image.Rect(0, 0, w, h)))
+		return withPNGText(buf.Bytes(), shapeKey, s)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"garbage", withShape(5, 5, "five by five"), `corrupt hopfield-shape text "five by five"`},
+		{"zero rows", withShape(5, 5, "0x5"), "corrupt hopfield-shape"},
+		{"huge grid", withShape(5, 5, "100000x100000"), "corrupt hopfield-shape"},
+		{"one-pattern strip", withShape(5, 5, "1 patterns of 5x5"), "corrupt hopfield-shape"},
+		{"strip too wide", withShape(20, 5, "3 patterns of 5x5"), "image of 20x5 pixels does not fit the strip of 3 patterns of 5x5"},
+		{"strip height", withShape(17, 7, "3 patterns of 5x5"), "does not fit"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadImages(bytes.NewReader(tc.data), ImageOptions{})
+			assertErr(t, err, tc.want)
+		})
+	}
+	// A corrupt chunk is refused by the decoder (CRC), not read.
+	data := withShape(5, 5, "5x5")
+	data[40] ^= 1
+	_, err := ReadImages(bytes.NewReader(data), ImageOptions{})
+	assertErr(t, err, "corrupt image")
+}
+
+// FuzzReadImages checks that reading strips never panics and gives valid
+// patterns of the recorded shape.
+func FuzzReadImages(f *testing.F) {
+	for _, ps := range [][]Pattern{{LetterA()}, {X(3), Checkerboard(3)}, {vec(f, 1, -1), vec(f, -1, 1), vec(f, 1, 1)}} {
+		var buf bytes.Buffer
+		if err := WriteStripPNG(&buf, ps, 1, 1); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ps, err := ReadImages(bytes.NewReader(data), ImageOptions{})
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error is not one line: %q", err)
+			}
+			return
+		}
+		total := 0
+		for _, p := range ps {
+			if err := p.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			if p.Rows != ps[0].Rows || p.Cols != ps[0].Cols {
+				t.Fatalf("shapes %s and %s in one strip", p.Shape(), ps[0].Shape())
+			}
+			total += p.N()
+		}
+		if total > maxImagePixels {
+			t.Fatalf("%d neurons", total)
+		}
+	})
 }

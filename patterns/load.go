@@ -32,7 +32,8 @@ type SaveOptions struct {
 //
 //   - "seed:..." and "alphabet:..." are built-in patterns ([Builtin]);
 //   - .npy is a NumPy array ([ReadNPY]);
-//   - .png, .jpg, .jpeg and .gif are one image each ([ReadImage]);
+//   - .png, .jpg, .jpeg and .gif are images ([ReadImages]): one pattern
+//     each, or the patterns of a strip written by Save;
 //   - .txt is the text form ([ReadText]).
 //
 // Extensions are matched without regard to case. Errors start with path.
@@ -55,14 +56,11 @@ func Load(path string, opts LoadOptions) ([]Pattern, error) {
 			return ps, err
 		}
 	case imageFormat(ext) != "":
-		read = func(r io.Reader) ([]Pattern, error) {
-			p, err := ReadImage(r, opts.Image)
-			return []Pattern{p}, err
-		}
+		read = func(r io.Reader) ([]Pattern, error) { return ReadImages(r, opts.Image) }
 	case ext == ".txt":
 		read = ReadText
 	default:
-		return nil, fmt.Errorf("%s: unknown file type %q (want .npy, .png, .jpg, .jpeg, .gif, .txt, or a built-in name such as seed:A; see Builtins)", path, ext)
+		return nil, fmt.Errorf("%s: unknown file type %q (want .npy, .png, .jpg, .jpeg, .gif, .txt, or a built-in name such as seed:A; see 'hopfield patterns list')", path, ext)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -114,16 +112,29 @@ func LoadAll(paths []string, opts LoadOptions) ([]Pattern, error) {
 }
 
 // Save writes patterns to path, through a temporary file renamed into place
-// (a failed write leaves nothing behind):
+// (a failed write leaves nothing behind), in the format [Marshal] chooses by
+// its extension. Errors start with path.
+func Save(path string, ps []Pattern, opts SaveOptions) error {
+	data, err := Marshal(path, ps, opts)
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(path, data)
+}
+
+// Marshal encodes patterns in the format named by the extension of name,
+// for a caller that writes the bytes itself (several outputs committed
+// together, an HTTP response):
 //
 //   - .npy: int8 array ([WriteNPY]);
-//   - .png: one image, or several patterns side by side ([WriteStripPNG]);
+//   - .png: one image, or several patterns side by side ([WriteStripPNG]),
+//     which [Load] reads back as the patterns written;
 //   - .txt: the text form ([WriteText]).
 //
-// Errors start with path.
-func Save(path string, ps []Pattern, opts SaveOptions) error {
+// Errors start with name.
+func Marshal(name string, ps []Pattern, opts SaveOptions) ([]byte, error) {
 	var write func(io.Writer) error
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".npy":
 		write = func(w io.Writer) error { return WriteNPY(w, ps) }
 	case ".png":
@@ -131,13 +142,11 @@ func Save(path string, ps []Pattern, opts SaveOptions) error {
 	case ".txt":
 		write = func(w io.Writer) error { return WriteText(w, ps) }
 	default:
-		return fmt.Errorf("%s: cannot save as %q (want .npy, .png or .txt)", path, ext)
+		return nil, fmt.Errorf("%s: cannot save as %q (want .npy, .png or .txt)", name, ext)
 	}
-	// Encode in memory first, so that a bad pattern does not even create
-	// the temporary file.
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return atomicfile.WriteFile(path, buf.Bytes())
+	return buf.Bytes(), nil
 }

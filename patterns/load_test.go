@@ -35,6 +35,9 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 		{"cube.NPY", []Pattern{BU(), BC()}, LoadOptions{}, []string{"cube.NPY[0]", "cube.NPY[1]"}},
 		{"a.png", []Pattern{cue}, LoadOptions{Image: ImageOptions{Rows: 5, Cols: 5, UnknownBand: 0.1}}, []string{"a.png"}},
 		{"star.PNG", []Pattern{Star()}, LoadOptions{Image: ImageOptions{Rows: 100, Cols: 100}}, []string{"star.PNG"}},
+		// PNGs record their shape: no grid needed, and a strip reads back as its patterns.
+		{"recorded.png", []Pattern{cue}, LoadOptions{Image: ImageOptions{UnknownBand: 0.1}}, []string{"recorded.png"}},
+		{"strip.png", []Pattern{LetterA(), X(5), Checkerboard(5)}, LoadOptions{}, []string{"strip.png[0]", "strip.png[1]", "strip.png[2]"}},
 		{"all.txt", []Pattern{cue, X(7), vec(t, 1, 1, -1)}, LoadOptions{}, []string{"seed:A", "seed:X:7", "all.txt[2]"}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
@@ -94,7 +97,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"complex", "testdata/bad_complex128.npy", []string{"testdata/bad_complex128.npy: dtype complex128 not supported (want int, float or bool)"}},
 		{"missing", filepath.Join(dir, "missing.npy"), []string{"missing.npy", "no such file"}},
-		{"extension", write("w.bmp", []byte("BM")), []string{"w.bmp: unknown file type \".bmp\" (want .npy, .png, .jpg, .jpeg, .gif, .txt, or a built-in name"}},
+		{"extension", write("w.bmp", []byte("BM")), []string{"w.bmp: unknown file type \".bmp\" (want .npy, .png, .jpg, .jpeg, .gif, .txt, or a built-in name", "see 'hopfield patterns list')"}},
 		{"no extension", write("noext", nil), []string{`noext: unknown file type ""`}},
 		{"text", write("bad.txt", []byte("##\n#\n")), []string{"bad.txt: line 2: row has 1 cells"}},
 		{"png is text", write("fake.png", []byte("##\n")), []string{"fake.png: unknown image format"}},

@@ -5,6 +5,11 @@
 // Exit codes: 0 on success, 2 for usage and input errors (the usual case: a
 // bad flag, a malformed file), 1 for failures that are not the user's input
 // (wrapped with [Internal]).
+//
+// Every error is one line on stderr, "hopfield <command>: <message>"; a usage
+// error ends with a pointer to the help, "(see 'hopfield help <command>')".
+// Output files are checked before any work and written only when the
+// command succeeds (internal/atomicfile).
 package cli
 
 import (
@@ -54,18 +59,18 @@ type Command struct {
 var commands = map[string]*Command{}
 
 func init() {
-	for _, c := range []*Command{cmdRecall, cmdPatterns, cmdExperiment, cmdCapacity, cmdMerge, cmdServe} {
+	for _, c := range []*Command{cmdRecall, cmdPatterns, cmdExperiment, cmdCapacity, cmdMerge, cmdServe, cmdHelp, cmdVersion} {
 		commands[c.Name] = c
 	}
 }
 
-// usageError is an error in how the command was called; Main prints the
-// command's usage after it.
+// usageError is an error in how the command was called; Main points to the
+// command's help after it.
 type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
-// Usagef returns a usage error: exit code 2 and the usage line.
+// Usagef returns a usage error: exit code 2 and a pointer to the help.
 func Usagef(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
@@ -122,11 +127,10 @@ func Main(args []string, env *Env) int {
 	}
 	name := args[0]
 	switch name {
-	case "help", "-h", "-help", "--help":
-		return help(env, args[1:])
-	case "version", "--version":
-		fmt.Fprintln(env.Stdout, "hopfield", Version)
-		return 0
+	case "-h", "-help", "--help":
+		name = "help"
+	case "--version":
+		name = "version"
 	}
 	cmd, ok := commands[name]
 	if !ok {
@@ -142,13 +146,13 @@ func Main(args []string, env *Env) int {
 		printUsage(env.Stdout, cmd, fs)
 		return 0
 	}
-	fmt.Fprintf(env.Stderr, "hopfield %s: %s\n", name, oneLine(err.Error()))
+	msg := errorText(err)
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(env.Stderr, "usage: hopfield %s %s\n", cmd.Name, cmd.Args)
-		fmt.Fprintf(env.Stderr, "run 'hopfield help %s' for details\n", cmd.Name)
+		fmt.Fprintf(env.Stderr, "hopfield %s: %s (see 'hopfield help %s')\n", name, msg, name)
 		return 2
 	}
+	fmt.Fprintf(env.Stderr, "hopfield %s: %s\n", name, msg)
 	var ie internalError
 	if errors.As(err, &ie) {
 		return 1
@@ -156,29 +160,68 @@ func Main(args []string, env *Env) int {
 	return 2
 }
 
-// oneLine keeps an error to one line, as the error policy promises.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+// errorText is err as one line, as the error policy promises, without the
+// "hopfield: " that the library's errors start with: the line already
+// starts with the command's name.
+func errorText(err error) string {
+	s := strings.Join(strings.Fields(err.Error()), " ")
+	s = strings.ReplaceAll(s, ": hopfield: ", ": ")
+	for strings.HasPrefix(s, "hopfield: ") {
+		s = strings.TrimPrefix(s, "hopfield: ")
+	}
+	return s
 }
 
 // Version is the version printed by "hopfield version".
 var Version = "0.1.0-dev"
 
-func help(env *Env, args []string) int {
-	if len(args) == 0 {
+var cmdHelp = &Command{
+	Name:  "help",
+	Args:  "[COMMAND]",
+	Short: "show a command's help and flags: hopfield help <command>",
+	Long: `Help lists the commands, or shows what one command does, its arguments and
+its flags with their defaults.`,
+	Run: runHelp,
+}
+
+func runHelp(env *Env, fs *flag.FlagSet, args []string) error {
+	if err := env.Parse(fs, args); err != nil {
+		return err
+	}
+	switch fs.NArg() {
+	case 0:
 		printCommands(env.Stdout)
-		return 0
+		return nil
+	case 1:
+	default:
+		return Usagef("want at most one command, got %d arguments", fs.NArg())
 	}
-	cmd, ok := commands[args[0]]
+	cmd, ok := commands[fs.Arg(0)]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "hopfield help: unknown command %q\n", args[0])
-		return 2
+		return fmt.Errorf("unknown command %q; run 'hopfield help' for the list", fs.Arg(0))
 	}
-	fs := flag.NewFlagSet("hopfield "+cmd.Name, flag.ContinueOnError)
+	cfs := flag.NewFlagSet("hopfield "+cmd.Name, flag.ContinueOnError)
 	// Declare the flags without running: --help makes Parse return ErrHelp.
-	_ = cmd.Run(&Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Ctx: env.Ctx}, fs, []string{"--help"})
-	printUsage(env.Stdout, cmd, fs)
-	return 0
+	_ = cmd.Run(&Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Ctx: env.Ctx}, cfs, []string{"--help"})
+	printUsage(env.Stdout, cmd, cfs)
+	return nil
+}
+
+var cmdVersion = &Command{
+	Name:  "version",
+	Args:  "",
+	Short: "print the version",
+	Long:  `Version prints the version of hopfield.`,
+	Run: func(env *Env, fs *flag.FlagSet, args []string) error {
+		if err := env.Parse(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() > 0 {
+			return Usagef("unexpected argument %q", fs.Arg(0))
+		}
+		fmt.Fprintln(env.Stdout, "hopfield", Version)
+		return nil
+	},
 }
 
 func printCommands(w io.Writer) {
@@ -191,11 +234,10 @@ func printCommands(w io.Writer) {
 	for _, name := range names {
 		fmt.Fprintf(w, "  %-12s %s\n", name, commands[name].Short)
 	}
-	fmt.Fprint(w, "  help         show a command's flags: hopfield help <command>\n  version      print the version\n")
 }
 
 func printUsage(w io.Writer, cmd *Command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "usage: hopfield %s %s\n\n%s\n", cmd.Name, cmd.Args, strings.TrimSpace(cmd.Long))
+	fmt.Fprintf(w, "usage: %s\n\n%s\n", strings.TrimSpace("hopfield "+cmd.Name+" "+cmd.Args), strings.TrimSpace(cmd.Long))
 	var b strings.Builder
 	fs.SetOutput(&b)
 	fs.PrintDefaults()

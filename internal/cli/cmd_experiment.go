@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/hopfield-lab/hopfield/internal/atomicfile"
 	"github.com/hopfield-lab/hopfield/internal/experiments"
 	"github.com/hopfield-lab/hopfield/internal/plots"
 )
@@ -39,6 +40,7 @@ Example: the 5x5 letters with 30% noise, at seed 7:
 
 func runExperiment(env *Env, fs *flag.FlagSet, args []string) error {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		declareRunFlags(fs) // so that the help lists them
 		return flag.ErrHelp
 	}
 	if len(args) == 0 {
@@ -120,17 +122,31 @@ func wrap(s string, width int) string {
 	return b.String()
 }
 
+// runFlags are the flags of "experiment run".
+type runFlags struct {
+	seed        *uint64
+	out, format *string
+	all         *bool
+	sets        stringList
+}
+
+func declareRunFlags(fs *flag.FlagSet) *runFlags {
+	f := &runFlags{seed: seedFlag(fs)}
+	f.out = fs.String("out", "", "run: output `DIR` (default: the experiment's name; with --all: the current directory)")
+	f.format = fs.String("format", "png", "run: figure format: png, svg or pdf; none writes the data only")
+	f.all = fs.Bool("all", false, "run: every experiment with its defaults, each into DIR/NAME")
+	fs.Var(&f.sets, "set", "run: override a parameter: key=value (repeatable; see 'hopfield experiment list NAME')")
+	return f
+}
+
 func experimentRun(env *Env, fs *flag.FlagSet, args []string) error {
-	seed := seedFlag(fs)
-	out := fs.String("out", "", "output directory (default: the experiment's name; with --all: the current directory)")
-	format := fs.String("format", "png", "figure format: png, svg or pdf; none writes the data only")
-	all := fs.Bool("all", false, "run every experiment with its defaults, each into DIR/NAME")
-	var sets stringList
-	fs.Var(&sets, "set", "override a parameter: key=value (repeatable; see 'hopfield experiment list NAME')")
+	f := declareRunFlags(fs)
+	seed, out, format, all := f.seed, f.out, f.format, f.all
 	pos, err := parseInterspersed(env, fs, args)
 	if err != nil {
 		return err
 	}
+	sets := f.sets
 	if *format != experiments.NoFigures && plots.ContentType(*format) == "" {
 		return Usagef("--format %q: want png, svg, pdf or none", *format)
 	}
@@ -153,19 +169,32 @@ func experimentRun(env *Env, fs *flag.FlagSet, args []string) error {
 	default:
 		return Usagef("run takes one experiment name, got %d", len(pos))
 	}
+	// Every output directory is checked before the first run.
+	if *out != "" {
+		if err := atomicfile.CheckDir(*out); err != nil {
+			return fmt.Errorf("--out %v", err)
+		}
+	}
+	dirs := make([]string, len(exps))
+	for i, e := range exps {
+		dirs[i] = *out
+		switch {
+		case *all:
+			dirs[i] = filepath.Join(*out, e.Name)
+		case *out == "":
+			dirs[i] = e.Name
+		}
+		if err := atomicfile.CheckDir(dirs[i]); err != nil {
+			return fmt.Errorf("--out %v", err)
+		}
+	}
 	env.printSeed(*seed)
-	for _, e := range exps {
+	for i, e := range exps {
 		vals, err := e.Parse(sets...)
 		if err != nil {
 			return err
 		}
-		dir := *out
-		switch {
-		case *all:
-			dir = filepath.Join(dir, e.Name)
-		case dir == "":
-			dir = e.Name
-		}
+		dir := dirs[i]
 		res, err := e.Execute(env.Ctx, vals, *seed)
 		var pe *experiments.ParamError
 		switch {

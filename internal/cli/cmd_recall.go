@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,14 +32,20 @@ Patterns come from .npy files (shape (N,), (H,W), (P,N) or (P,H,W)), images
 ? for unknown) or built-in names: seed:checkerboard, seed:X, seed:A, seed:BU,
 seed:BC, seed:star, alphabet:A ... alphabet:Z (see 'hopfield patterns list').
 
-The cue is a file (0 or ? = unknown neuron) or a stored pattern (--cue-from,
-0-based) corrupted by --noise (flip exactly round(p N) bits), --erase (make
-round(p N) neurons unknown) and --erase-half (top, bottom, left or right half
-unknown; the notebook's S[5000:] = 0 is --erase-half bottom).
+The cue is a stored pattern (--cue-from, 0-based) or a file (--cue), then
+corrupted by --noise (flip exactly round(p N) bits), --erase (make round(p N)
+neurons unknown) and --erase-half (top, bottom, left or right half unknown;
+the notebook's S[5000:] = 0 is --erase-half bottom). In a cue file, unknown
+neurons are written: in .npy, as 0 (1 and -1 are ink and background); in
+.txt, as ? (# and 1 are ink, . and 0 background); in images, as mid-gray, but
+only with --unknown-band (0.1 reads the gray that hopfield writes), else
+mid-gray is background. An image cue is read on the network's grid; a note
+says so when its pixels are resampled.
 
 --max-steps counts synchronous steps, or sweeps of N single-neuron updates for
 the asynchronous schedules. Without --out, the final state is printed as text
-art when it is at most 64 x 64.
+art when it is at most 64 x 64. --out and --trace are checked before the run
+and written only if it succeeds.
 
 Example: recall the notebook's X from 20% noise among checkerboard, X and A:
   hopfield recall --patterns seed:checkerboard --patterns seed:X --patterns seed:A --cue-from 1 --noise 0.2`,
@@ -60,34 +68,32 @@ type recallFlags struct {
 	seed            *uint64
 	out, trace      string
 	jsonOut         bool
-	threshold       float64
-	invert          bool
+	image           imageFlags
 }
 
 func runRecall(env *Env, fs *flag.FlagSet, args []string) error {
 	var f recallFlags
 	fs.Var(&f.patterns, "patterns", "patterns to store: .npy, .png/.jpg/.gif, .txt or a built-in name (repeatable)")
-	fs.StringVar(&f.cue, "cue", "", "cue `file` (0 or ? = unknown neuron)")
+	fs.StringVar(&f.cue, "cue", "", "cue `file`: unknown neurons are 0 in .npy, ? in .txt, mid-gray in images with --unknown-band")
 	fs.IntVar(&f.cueFrom, "cue-from", -1, "use stored pattern `INDEX` (0-based) as the cue, before noise and erasing")
 	fs.Var(&f.noise, "noise", "flip exactly round(`P` N) distinct bits of the cue")
 	fs.Var(&f.erase, "erase", "make round(`P` N) random neurons of the cue unknown")
 	fs.StringVar(&f.eraseHalf, "erase-half", "", "make a half of the cue unknown: top, bottom, left or right")
 	fs.StringVar(&f.rule, "rule", "hebbian", "learning rule: hebbian, storkey or pseudoinverse")
 	fs.StringVar(&f.form, "form", "auto", "weight storage: auto, dense or pattern")
-	fs.BoolVar(&f.unscaled, "unscaled", false, "Hebbian: keep the integer sum, without 1/N (the notebook's np.outer sums)")
-	fs.BoolVar(&f.keepDiagonal, "keep-diagonal", false, "pseudo-inverse: keep the self-coupling W_ii")
+	fs.BoolVar(&f.unscaled, "unscaled", false, "with --rule hebbian: keep the integer sum, without 1/N (the notebook's np.outer sums)")
+	fs.BoolVar(&f.keepDiagonal, "keep-diagonal", false, "with --rule pseudoinverse: keep the self-coupling W_ii")
 	fs.StringVar(&f.weights, "weights", "", "use this N x N weight matrix (`W.npy`) instead of a learning rule")
 	fs.StringVar(&f.thresh, "thresholds", "", "thresholds theta (`T.npy`, shape (N,)) for --weights")
 	fs.StringVar(&f.update, "update", "sync", "update schedule: sync, async, permutation, sequential or glauber")
-	fs.StringVar(&f.tie, "tie", "keep", "a neuron whose field equals its threshold: keep, plus or minus")
+	fs.StringVar(&f.tie, "tie", "keep", "a neuron whose field equals its threshold: keep, plus or minus (not for glauber at T > 0, where ties have probability 0)")
 	fs.Float64Var(&f.temperature, "temperature", 0, "Glauber temperature `T` >= 0")
 	fs.IntVar(&f.maxSteps, "max-steps", hopfield.DefaultMaxSteps, "at most `N` synchronous steps or asynchronous sweeps")
 	f.seed = seedFlag(fs)
 	fs.StringVar(&f.out, "out", "", "write the final state to `FILE` (.npy, .png or .txt)")
 	fs.StringVar(&f.trace, "trace", "", "write per-step monitor values to `FILE` (.csv or .json)")
 	fs.BoolVar(&f.jsonOut, "json", false, "print one JSON object with the outcome")
-	fs.Float64Var(&f.threshold, "image-threshold", 0.5, "gray level in (0, 1) below which an image pixel is ink (+1)")
-	fs.BoolVar(&f.invert, "invert", false, "images: light pixels are ink")
+	f.image.declare(fs)
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
@@ -115,17 +121,21 @@ func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
 	if err != nil {
 		return Usagef("--tie: %v", err)
 	}
-	if f.temperature < 0 || f.temperature != f.temperature {
-		return Usagef("--temperature: want a number >= 0, got %v", f.temperature)
+	if f.temperature < 0 || math.IsNaN(f.temperature) || math.IsInf(f.temperature, 0) {
+		return Usagef("--temperature: want a finite number >= 0, got %v", f.temperature)
 	}
 	if f.temperature > 0 && update != hopfield.Glauber {
 		return Usagef("--temperature is for --update glauber")
 	}
+	if f.temperature > 0 && isSet(fs, "tie") {
+		return Usagef("--tie has no effect at --temperature > 0 (a field equal to the threshold has probability 0); drop it or use --temperature 0")
+	}
 	if f.maxSteps < 1 {
 		return Usagef("--max-steps: want at least 1, got %d", f.maxSteps)
 	}
-	if f.threshold <= 0 || f.threshold >= 1 {
-		return Usagef("--image-threshold: want a gray level strictly between 0 and 1, got %v", f.threshold)
+	imageOpts, err := f.image.options()
+	if err != nil {
+		return err
 	}
 	switch f.eraseHalf {
 	case "", "top", "bottom", "left", "right":
@@ -138,19 +148,28 @@ func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
 	if f.weights != "" && (isSet(fs, "rule") || isSet(fs, "form") || f.unscaled || f.keepDiagonal) {
 		return Usagef("--weights replaces the learning rule: drop --rule, --form, --unscaled and --keep-diagonal")
 	}
+	if f.keepDiagonal && rule != hopfield.PseudoInverse {
+		return Usagef("--keep-diagonal is for --rule pseudoinverse")
+	}
+	if f.unscaled && rule != hopfield.Hebbian {
+		return Usagef("--unscaled is for --rule hebbian")
+	}
 	if f.thresh != "" && f.weights == "" {
 		return Usagef("--thresholds goes with --weights")
-	}
-	for _, p := range []struct{ flag, path string }{{"--out", f.out}, {"--trace", f.trace}} {
-		if err := checkOutputExt(p.flag, p.path); err != nil {
-			return err
-		}
 	}
 	if len(f.patterns) == 0 && f.weights == "" {
 		return Usagef("give the patterns to store with --patterns (or a weight matrix with --weights)")
 	}
-	opts := patterns.LoadOptions{Image: patterns.ImageOptions{Threshold: f.threshold, Invert: f.invert}}
-	stored, err := patterns.LoadAll(f.patterns, opts)
+	if len(f.patterns) == 0 && f.cueFrom >= 0 {
+		return Usagef("no stored patterns; --cue-from needs --patterns")
+	}
+	if err := checkOutput("--out", f.out); err != nil {
+		return err
+	}
+	if err := checkOutput("--trace", f.trace); err != nil {
+		return err
+	}
+	stored, err := patterns.LoadAll(f.patterns, patterns.LoadOptions{Image: imageOpts})
 	if err != nil {
 		return err
 	}
@@ -184,7 +203,7 @@ func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
 	if len(stored) > 0 {
 		shape = stored[0]
 	}
-	cue, target, cueDesc, err := makeCue(f, stored, shape, n)
+	cue, target, cueDesc, err := makeCue(env, f, imageOpts, stored, shape, n)
 	if err != nil {
 		return err
 	}
@@ -242,15 +261,25 @@ func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
 	final.Data = res.State
 	final.Name = "recalled"
 
+	// Both outputs or neither: they are staged, then committed together.
+	var batch atomicfile.Batch
+	defer batch.Abort()
 	if f.out != "" {
-		if err := patterns.Save(f.out, []patterns.Pattern{final}, patterns.SaveOptions{}); err != nil {
+		data, err := patterns.Marshal(f.out, []patterns.Pattern{final}, patterns.SaveOptions{})
+		if err != nil {
+			return fmt.Errorf("--out %v", err)
+		}
+		if err := batch.WriteFile(f.out, data); err != nil {
 			return fmt.Errorf("--out %v", err)
 		}
 	}
 	if f.trace != "" {
-		if err := writeTrace(f.trace, tr.Points); err != nil {
-			return fmt.Errorf("--trace %s: %v", f.trace, err)
+		if err := writeTrace(&batch, f.trace, tr.Points); err != nil {
+			return fmt.Errorf("--trace %v", err)
 		}
+	}
+	if err := batch.Commit(); err != nil {
+		return Internal(err)
 	}
 	env.printSeed(*f.seed)
 	out := recallReport(net, stored, res, cueDesc, target, *f.seed)
@@ -259,40 +288,43 @@ func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	printRecall(env.Stdout, net, stored, cue, final, res, out, f.out == "")
+	printRecall(env.Stdout, f.weights, stored, cue, final, res, out, f.out == "")
 	return nil
 }
 
-func checkOutputExt(flagName, path string) error {
+// checkOutput checks, before any work, that an output flag's file has a
+// type the command writes and can be written.
+func checkOutput(flagName, path string) error {
 	if path == "" {
 		return nil
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	want := map[string][]string{"--out": {".npy", ".png", ".txt"}, "--trace": {".csv", ".json"}}[flagName]
-	for _, w := range want {
-		if ext == w {
-			return nil
-		}
+	if !slices.Contains(want, ext) {
+		return Usagef("%s %s: unknown file type %q (want %s)", flagName, path, ext, strings.Join(want, ", "))
 	}
-	return Usagef("%s %s: unknown file type %q (want %s)", flagName, path, ext, strings.Join(want, ", "))
+	if err := atomicfile.CheckWritable(path); err != nil {
+		return fmt.Errorf("%s %v", flagName, err)
+	}
+	return nil
 }
 
 // makeCue returns the cue before noise, the target it should recall (nil if
 // unknown) and a description.
-func makeCue(f *recallFlags, stored []patterns.Pattern, shape patterns.Pattern, n int) (patterns.Pattern, []int8, string, error) {
+func makeCue(env *Env, f *recallFlags, imageOpts patterns.ImageOptions, stored []patterns.Pattern, shape patterns.Pattern, n int) (patterns.Pattern, []int8, string, error) {
 	if f.cueFrom >= 0 {
 		if f.cueFrom >= len(stored) {
-			return patterns.Pattern{}, nil, "", Usagef("--cue-from %d: there are %d stored patterns (0 to %d)", f.cueFrom, len(stored), len(stored)-1)
+			return patterns.Pattern{}, nil, "", Usagef("--cue-from %d: there %s (0 to %d)", f.cueFrom, plural(len(stored), "is 1 stored pattern", "are %d stored patterns"), len(stored)-1)
 		}
 		p := stored[f.cueFrom].Clone()
 		return p, stored[f.cueFrom].Data, fmt.Sprintf("pattern %d (%s)", f.cueFrom, p.Name), nil
 	}
-	opts := patterns.LoadOptions{
-		NPY:   patterns.NPYOptions{Encoding: patterns.EncodingBipolar, N: n},
-		Image: patterns.ImageOptions{Threshold: f.threshold, Invert: f.invert, Rows: shape.Rows, Cols: shape.Cols},
-	}
-	if n < 0 || shape.Rows == 1 {
-		opts.Image.Rows, opts.Image.Cols = 0, 0
+	opts := patterns.LoadOptions{NPY: patterns.NPYOptions{Encoding: patterns.EncodingBipolar, N: n}, Image: imageOpts}
+	// An image cue is read on the grid of the stored pictures.
+	note := ""
+	if shape.Rows > 1 && isImage(f.cue) {
+		opts.Image.Rows, opts.Image.Cols = shape.Rows, shape.Cols
+		note = resampleNote(f.cue, shape.Rows, shape.Cols)
 	}
 	cues, err := patterns.Load(f.cue, opts)
 	if err != nil {
@@ -308,7 +340,44 @@ func makeCue(f *recallFlags, stored []patterns.Pattern, shape patterns.Pattern, 
 	if shape.N() == n && (cue.Rows != shape.Rows || cue.Cols != shape.Cols) {
 		cue, _ = cue.Reshape(shape.Rows, shape.Cols)
 	}
+	if note != "" {
+		fmt.Fprintln(env.Stderr, note)
+	}
 	return cue, nil, "file " + f.cue, nil
+}
+
+// resampleNote says, if it is so, that the image at path is resampled to a
+// rows x cols grid: it is neither that many pixels nor a PNG written for
+// that shape. Unreadable images give no note (loading them reports why).
+func resampleNote(path string, rows, cols int) string {
+	fh, err := openFile(path)
+	if err != nil {
+		return ""
+	}
+	defer fh.Close()
+	cfg, err := patterns.DecodeImageConfig(fh)
+	if err != nil || cfg.Width == cols && cfg.Height == rows || cfg.Rows == rows && cfg.Cols == cols && cfg.Count == 1 {
+		return ""
+	}
+	return fmt.Sprintf("note: %s (%dx%d pixels) read as a %dx%d grid", path, cfg.Width, cfg.Height, rows, cols)
+}
+
+// isImage reports whether path names an image file by its extension.
+func isImage(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".png", ".jpg", ".jpeg", ".gif":
+		return !patterns.IsBuiltin(path)
+	}
+	return false
+}
+
+// npyShape writes the shape of an array from ReadMatrixNPY as NumPy does:
+// a vector (rows = 1) is (N,).
+func npyShape(rows, cols int) string {
+	if rows == 1 {
+		return fmt.Sprintf("(%d,)", cols)
+	}
+	return fmt.Sprintf("(%d, %d)", rows, cols)
 }
 
 func loadWeights(path, threshPath string, n int) (*hopfield.Network, error) {
@@ -316,8 +385,8 @@ func loadWeights(path, threshPath string, n int) (*hopfield.Network, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--weights %v", err)
 	}
-	if rows != cols || rows == 1 {
-		return nil, fmt.Errorf("--weights %s: shape (%d, %d), want a square N x N matrix", path, rows, cols)
+	if rows == 1 && cols > 1 {
+		return nil, fmt.Errorf("--weights %s: shape %s, want a square (N, N) matrix", path, npyShape(rows, cols))
 	}
 	if n >= 0 && rows != n {
 		return nil, fmt.Errorf("--weights %s: %d x %d, but the patterns have N = %d neurons", path, rows, cols, n)
@@ -329,7 +398,7 @@ func loadWeights(path, threshPath string, n int) (*hopfield.Network, error) {
 			return nil, fmt.Errorf("--thresholds %v", err)
 		}
 		if r != 1 || c != rows {
-			return nil, fmt.Errorf("--thresholds %s: shape (%d, %d), want (%d,)", threshPath, r, c, rows)
+			return nil, fmt.Errorf("--thresholds %s: shape %s, want (%d,)", threshPath, npyShape(r, c), rows)
 		}
 		theta = t
 	}
@@ -382,10 +451,15 @@ func recallReport(net *hopfield.Network, stored []patterns.Pattern, res hopfield
 	return o
 }
 
-func printRecall(w io.Writer, net *hopfield.Network, stored []patterns.Pattern, cue, final patterns.Pattern, res hopfield.Result, o recallOutcome, art bool) {
-	fmt.Fprintf(w, "stored %d patterns of N = %d (%s, %s form)\n", o.P, o.N, o.Rule, o.Form)
+func printRecall(w io.Writer, weights string, stored []patterns.Pattern, cue, final patterns.Pattern, res hopfield.Result, o recallOutcome, art bool) {
+	if weights != "" {
+		fmt.Fprintf(w, "weights from %s: N = %d (%s form), no stored patterns\n", weights, o.N, o.Form)
+	} else {
+		fmt.Fprintf(w, "stored %s of N = %d (%s, %s form)\n", plural(o.P, "1 pattern", "%d patterns"), o.N, o.Rule, o.Form)
+	}
 	fmt.Fprintf(w, "cue: %s\n", o.Cue)
-	fmt.Fprintf(w, "ended at a %s after %d steps (%d updates, %d flips); energy %.6g\n", o.End, o.Steps, o.Updates, o.Flips, o.Energy)
+	fmt.Fprintf(w, "ended at a %s after %s (%s, %s); energy %.6g\n", o.End,
+		plural(o.Steps, "1 step", "%d steps"), plural(o.Updates, "1 update", "%d updates"), plural(o.Flips, "1 flip", "%d flips"), o.Energy)
 	if res.End == hopfield.StepLimit || res.End == hopfield.Cycle {
 		fmt.Fprintln(w, "note: the run did not settle; raise --max-steps or look at the trace")
 	}
@@ -407,7 +481,7 @@ func printRecall(w io.Writer, net *hopfield.Network, stored []patterns.Pattern, 
 		}
 		fmt.Fprintf(w, "overlaps: %s\n", strings.Join(parts, ", "))
 	}
-	if art && final.Rows <= 64 && final.Cols <= 64 {
+	if art && final.Rows <= maxArt && final.Cols <= maxArt {
 		fmt.Fprintln(w)
 		writeSideBySide(w, []string{"cue", "recalled"}, []patterns.Pattern{cue, final})
 	}
@@ -444,15 +518,16 @@ func writeSideBySide(w io.Writer, titles []string, ps []patterns.Pattern) {
 	}
 }
 
-func writeTrace(path string, pts []hopfield.TracePoint) error {
+// writeTrace stages the trace in the batch, as .json or else .csv.
+func writeTrace(batch *atomicfile.Batch, path string, pts []hopfield.TracePoint) error {
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		data, err := json.MarshalIndent(pts, "", "  ")
 		if err != nil {
 			return err
 		}
-		return atomicfile.WriteFile(path, append(data, '\n'))
+		return batch.WriteFile(path, append(data, '\n'))
 	}
-	return atomicfile.Write(path, func(w io.Writer) error {
+	return batch.Write(path, func(w io.Writer) error {
 		cw := csv.NewWriter(w)
 		p := 0
 		if len(pts) > 0 {

@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -24,7 +24,7 @@ func (f *fraction) String() string { return strconv.FormatFloat(f.v, 'g', -1, 64
 func (f *fraction) Set(s string) error {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v < 0 || v > 1 || v != v {
-		return fmt.Errorf("want a fraction between 0 and 1, got %q", s)
+		return errors.New("want a fraction between 0 and 1")
 	}
 	f.v, f.set = v, true
 	return nil
