@@ -6,8 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"net/http"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"time"
 
@@ -24,14 +24,22 @@ is in the binary; no network is needed. The simulation is this library, run on
 the server and streamed to the page.
 
 The lab binds to the loopback address unless --addr says otherwise; port 0
-picks a free port. The URL is printed on stdout. SIGINT or SIGTERM stops
-running simulations and shuts the server down.`,
+picks a free port, and a host of 0.0.0.0 (or none, as in :8080) listens on
+every interface, with a warning. The URL is printed on stdout. --open
+starts the system's browser on it (xdg-open, open on macOS, the URL
+handler on Windows). API requests that give no seed use seed 1, as the
+commands do. SIGINT or SIGTERM stops running simulations and shuts the
+server down.`,
 	Run: runServe,
 }
 
+// The lab's default seed is the commands' (package server cannot import
+// this one): the build fails if they ever differ.
+const _ = uint(server.DefaultSeed-DefaultSeed) + uint(DefaultSeed-server.DefaultSeed)
+
 func runServe(env *Env, fs *flag.FlagSet, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free port)")
-	open := fs.Bool("open", false, "open the lab in a browser (xdg-open)")
+	open := fs.Bool("open", false, "open the lab in the system's browser")
 	maxNeurons := fs.Int("max-neurons", server.DefaultMaxNeurons, "largest network a request may ask for (rows*cols)")
 	maxPatterns := fs.Int("max-patterns", server.DefaultMaxPatterns, "most patterns a memory may hold")
 	maxSteps := fs.Int("max-steps", server.DefaultMaxSteps, "most steps or sweeps of one run")
@@ -42,6 +50,9 @@ func runServe(env *Env, fs *flag.FlagSet, args []string) error {
 	}
 	if fs.NArg() > 0 {
 		return Usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if *addr == "" {
+		return Usagef("--addr '': want host:port, such as 127.0.0.1:8080 (0.0.0.0:8080 for every interface)")
 	}
 	for _, f := range []struct {
 		name string
@@ -62,12 +73,8 @@ func runServe(env *Env, fs *flag.FlagSet, args []string) error {
 	// Cancelling runs stops every simulation in progress at shutdown.
 	runs, cancelRuns := context.WithCancel(context.Background())
 	defer cancelRuns()
-	srv := &http.Server{
-		Handler:           lab,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		BaseContext:       func(net.Listener) context.Context { return runs },
-	}
+	srv := lab.HTTPServer()
+	srv.BaseContext = func(net.Listener) context.Context { return runs }
 	tcp := ln.Addr().(*net.TCPAddr)
 	url := labURL(tcp)
 	fmt.Fprintf(env.Stdout, "hopfield lab: %s\n", url)
@@ -77,17 +84,26 @@ func runServe(env *Env, fs *flag.FlagSet, args []string) error {
 		fmt.Fprintf(env.Stderr, "hopfield serve: warning: listening on %s, not only on this machine: anyone who can reach it can use the lab\n",
 			net.JoinHostPort(host, strconv.Itoa(tcp.Port)))
 	}
+	// The browser's outcome comes back on a channel and is printed here,
+	// so that writes to stderr never overlap.
+	var opened <-chan error
 	if *open {
-		if err := exec.Command("xdg-open", url).Start(); err != nil {
-			fmt.Fprintf(env.Stderr, "hopfield serve: could not open a browser (%v); open %s yourself\n", err, url)
-		}
+		opened = openBrowser(runtime.GOOS, url)
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	select {
-	case err := <-served:
-		return Internal(err)
-	case <-env.Ctx.Done():
+	for serving := true; serving; {
+		select {
+		case err := <-served:
+			return Internal(err)
+		case err := <-opened:
+			opened = nil
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "hopfield serve: could not open a browser (%v); open %s yourself\n", err, url)
+			}
+		case <-env.Ctx.Done():
+			serving = false
+		}
 	}
 	fmt.Fprintln(env.Stderr, "hopfield serve: shutting down")
 	cancelRuns()
@@ -110,4 +126,37 @@ func labURL(a *net.TCPAddr) string {
 		host = "[" + host + "]"
 	}
 	return fmt.Sprintf("http://%s:%d/", host, a.Port)
+}
+
+// browserCommand is the command that opens url in the system's browser.
+func browserCommand(goos, url string) (name string, args []string) {
+	switch goos {
+	case "darwin":
+		return "open", []string{url}
+	case "windows":
+		return "rundll32", []string{"url.dll,FileProtocolHandler", url}
+	}
+	return "xdg-open", []string{url}
+}
+
+// openBrowser starts the browser command and returns at once; the
+// channel it returns gets the command's outcome (nil on success) when the
+// command has finished. Waiting for it reaps the process, which would
+// otherwise stay a zombie while the server runs.
+func openBrowser(goos, url string) <-chan error {
+	done := make(chan error, 1)
+	name, args := browserCommand(goos, url)
+	cmd := exec.Command(name, args...)
+	if err := cmd.Start(); err != nil {
+		done <- err
+		return done
+	}
+	go func() {
+		if err := cmd.Wait(); err != nil {
+			done <- fmt.Errorf("%s: %v", name, err)
+			return
+		}
+		done <- nil
+	}()
+	return done
 }

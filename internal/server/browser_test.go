@@ -287,8 +287,11 @@ func TestBrowser(t *testing.T) {
 		tb.waitFor("the drawn ring", fmt.Sprintf(`document.getElementById("grid").dataset.cells === %q`, want), 10*time.Second)
 		tb.click("#store")
 		for _, letter := range []string{"alphabet:H", "alphabet:T"} {
+			// Wait for the letter itself, not just a change: storing the
+			// previous letter again would be refused as a duplicate.
+			shown := eval[string](tb, `document.getElementById("grid").dataset.cells`)
 			tb.choose("palette", letter)
-			tb.waitFor(letter+" on the grid", fmt.Sprintf(`document.getElementById("grid").dataset.cells !== %q && document.getElementById("grid").dataset.cells.includes("#")`, want), 10*time.Second)
+			tb.waitFor(letter+" on the grid", fmt.Sprintf(`document.getElementById("grid").dataset.cells !== %q && document.getElementById("grid").dataset.cells.includes("#")`, shown), 10*time.Second)
 			tb.click("#store")
 		}
 		tb.waitFor("three stored patterns", `document.querySelectorAll("#memory li").length === 3`, 10*time.Second)

@@ -57,24 +57,49 @@
 // fixed point, 2-cycle, step limit or stopped, and which stored pattern the
 // final state is, if any).
 //
+// # Seeds
+//
+// Every random choice (a random pattern, noise, an update order, an
+// experiment) comes from the request's seed. A request that gives none
+// uses [DefaultSeed], 1, as the hopfield commands do, and the answer says
+// which seed was used.
+//
 // # Limits and errors
 //
 // Everything is checked before any work: the grid size against
 // Options.MaxNeurons, the number of patterns, the step limit, the number of
 // frames a run may stream, the request body's size (http.MaxBytesReader),
 // and the memory the weights would take (the Storkey rule is always dense,
-// so Options.MaxWeightBytes caps its N). A bad request gets a 400 with
-// {"error": "..."}, a one-line message the page shows as it is, and
-// nothing is computed or kept. At most Options.MaxRuns simulations run at
-// once; the others wait, and a client that leaves while waiting or running
-// cancels its request. Runs stop at Options.RunTimeout, experiments at
-// Options.ExperimentTimeout, and all of them when the server shuts down
-// (the command cancels the base context on SIGINT or SIGTERM).
+// so Options.MaxWeightBytes caps its N). Experiments' sizes are capped
+// below what the command accepts (webLimits), so that each stops within a
+// fraction of a second of being cancelled. Every query parameter is
+// checked, and unknown, repeated or malformed ones are refused. A bad
+// request gets a 400 with {"error": "..."}, a one-line message in the
+// page's words (a JSON field or query parameter and what it should hold,
+// never a Go type) that the page shows as it is, and nothing is computed
+// or kept; an unknown endpoint or experiment gets a 404 in the same form.
+//
+// Recall runs and weight pictures (Options.MaxRuns) and experiments
+// (Options.MaxExperiments) have separate slots, so that heavy experiments
+// never hold up the recall lab. Requests wait for a slot; a client that
+// leaves while waiting or running cancels its request, and the slot is
+// given back when the computation has stopped. Runs stop at
+// Options.RunTimeout, experiments at Options.ExperimentTimeout, and all of
+// them when the server shuts down (the command cancels the base context on
+// SIGINT or SIGTERM).
+//
+// Slow clients are dropped: [Server.HTTPServer] bounds the time to receive
+// a request (Options.ReadTimeout, which grows with MaxBodyBytes), and each
+// write of an answer has Options.WriteTimeout to reach the client, so a
+// client that stops reading a stream ends its run. Neither bounds the
+// length of a stream or an experiment that the client follows.
 //
 // # Tests
 //
 // server_test.go calls every endpoint through httptest, with bad requests;
-// browser_test.go drives Debian's Chromium through the pages with chromedp
+// decode_test.go checks the words of the 400s, experiments_test.go the
+// experiments' caps, slots and seeds, timeouts_test.go slow and stalled
+// clients on a real listener; browser_test.go drives Debian's Chromium through the pages with chromedp
 // (skipped only when Chromium is missing and CI is unset); load_test.go has
 // 50 clients recall 100x100 pictures at once and logs the latencies.
 package server

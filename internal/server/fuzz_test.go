@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hopfield-lab/hopfield/patterns"
 )
 
 // FuzzAPI posts arbitrary bodies to the endpoints that decode JSON: every
@@ -39,12 +41,61 @@ func FuzzAPI(f *testing.F) {
 		switch w.Code {
 		case http.StatusOK:
 		case http.StatusBadRequest:
-			var e errorResponse
-			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || e.Error == "" || strings.Contains(e.Error, "\n") {
-				t.Fatalf("400 with body %q", w.Body)
-			}
+			checkMessage(t, w)
 		default:
 			t.Fatalf("status %d for %s %q: %s", w.Code, path, body, w.Body)
+		}
+	})
+}
+
+// checkMessage checks a 400's body: {"error": "..."}, one line, in the
+// page's words.
+func checkMessage(t *testing.T, w *httptest.ResponseRecorder) {
+	t.Helper()
+	var e errorResponse
+	if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || e.Error == "" || strings.Contains(e.Error, "\n") {
+		t.Fatalf("400 with body %q", w.Body)
+	}
+	for _, g := range goWords {
+		if strings.Contains(e.Error, g) {
+			t.Fatalf("message %q shows Go's internals (%q)", e.Error, g)
+		}
+	}
+}
+
+// FuzzQuery sends arbitrary query strings to the endpoints that read
+// them: every answer must be a 200 or a one-line 400.
+func FuzzQuery(f *testing.F) {
+	for _, q := range []string{
+		"name=seed:X&rows=10", "name=random&rows=3&cols=4&seed=2&bias=0.3", "name=alphabet:B&rows=8&cols=8",
+		"n=100&p=3&rule=storkey", "rows=2&cols=2&invert=1&threshold=0.5&name=a", "rows=%zz", "a=1&a=2", "",
+	} {
+		for _, path := range []string{"/api/pattern", "/api/capacity", "/api/upload"} {
+			f.Add(path, q)
+		}
+	}
+	s := New(Options{MaxNeurons: 64})
+	png := new(bytes.Buffer)
+	patterns.WritePNG(png, patterns.Checkerboard(4), 2)
+	f.Fuzz(func(t *testing.T, path, q string) {
+		method := "GET"
+		switch path {
+		case "/api/pattern", "/api/capacity":
+		case "/api/upload":
+			method = "POST"
+		default:
+			path = "/api/pattern"
+		}
+		r := httptest.NewRequest(method, "/", bytes.NewReader(png.Bytes()))
+		r.URL.Path, r.URL.RawQuery = path, q
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		switch w.Code {
+		case http.StatusOK:
+		case http.StatusBadRequest:
+			checkMessage(t, w)
+		default:
+			t.Fatalf("status %d for %s?%s: %s", w.Code, path, q, w.Body)
 		}
 	})
 }

@@ -69,6 +69,9 @@ func (s *Server) checkShape(rows, cols int) error {
 	return nil
 }
 
+// maxNameBytes bounds a pattern's name.
+const maxNameBytes = 100
+
 // patternJSON is a stored pattern as the page sends it.
 type patternJSON struct {
 	Name  string `json:"name"`
@@ -117,8 +120,8 @@ func (s *Server) parseMemory(m memoryRequest) (*memory, error) {
 		if name == "" {
 			name = fmt.Sprintf("pattern %d", i+1)
 		}
-		if len(name) > 100 {
-			return nil, badf("pattern %d: name longer than 100 bytes", i+1)
+		if len(name) > maxNameBytes {
+			return nil, badf("pattern %d: name longer than %d bytes", i+1, maxNameBytes)
 		}
 		x, err := parseCells(fmt.Sprintf("pattern %d (%s)", i+1, name), p.Cells, n, false)
 		if err != nil {

@@ -2,7 +2,7 @@ package server
 
 import (
 	"bytes"
-	"errors"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -44,7 +44,7 @@ func (s *Server) handleBuiltins(w http.ResponseWriter, r *http.Request) {
 		out.Builtins = append(out.Builtins, builtinJSON{b.Name, b.Description, b.Rows, b.Cols, b.Sized})
 	}
 	out.Builtins = append(out.Builtins, builtinJSON{"random", "random pattern, each neuron +1 with probability bias (default 0.5), from seed", 10, 10, true})
-	writeJSON(w, out)
+	s.writeJSON(w, out)
 }
 
 // handlePattern returns a built-in or random pattern, at the requested grid
@@ -60,17 +60,27 @@ func (s *Server) handleBuiltins(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handlePattern(w http.ResponseWriter, r *http.Request) {
 	p, err := s.pattern(r)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
-	writeJSON(w, toResponse(p))
+	s.writeJSON(w, toResponse(p))
 }
 
 func (s *Server) pattern(r *http.Request) (patterns.Pattern, error) {
-	q := r.URL.Query()
+	q, err := query(r, "name", "rows", "cols", "seed", "bias")
+	if err != nil {
+		return patterns.Pattern{}, err
+	}
 	name := q.Get("name")
 	if name == "" {
 		return patterns.Pattern{}, badf("missing parameter name (a built-in such as seed:BU or alphabet:A, or random)")
+	}
+	if name != "random" {
+		for _, k := range []string{"seed", "bias"} {
+			if q.Has(k) {
+				return patterns.Pattern{}, badf("parameter %s is for name=random, not a built-in", k)
+			}
+		}
 	}
 	rows, err := intParam(q.Get("rows"), "rows", 0)
 	if err != nil {
@@ -89,7 +99,7 @@ func (s *Server) pattern(r *http.Request) (patterns.Pattern, error) {
 		}
 	}
 	if name == "random" {
-		seed, err := uintParam(q.Get("seed"), "seed", 1)
+		seed, err := uintParam(q.Get("seed"), "seed", DefaultSeed)
 		if err != nil {
 			return patterns.Pattern{}, err
 		}
@@ -179,44 +189,59 @@ func uintParam(v, name string, def uint64) (uint64, error) {
 //
 //	POST /api/upload?rows=32&cols=32[&invert=true][&threshold=0.5]
 func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q, err := query(r, "rows", "cols", "invert", "threshold", "name")
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
 	rows, err := intParam(q.Get("rows"), "rows", 0)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	cols, err := intParam(q.Get("cols"), "cols", rows)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	if err := s.checkShape(rows, cols); err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
-	opts := patterns.ImageOptions{Rows: rows, Cols: cols, Invert: q.Get("invert") == "true"}
+	opts := patterns.ImageOptions{Rows: rows, Cols: cols}
+	if v := q.Get("invert"); v != "" {
+		if opts.Invert, err = strconv.ParseBool(v); err != nil {
+			s.fail(w, badf("parameter invert=%q: want true or false", v))
+			return
+		}
+	}
 	if v := q.Get("threshold"); v != "" {
-		if opts.Threshold, err = strconv.ParseFloat(v, 64); err != nil {
-			fail(w, badf("parameter threshold=%q: want a number in (0, 1)", v))
+		if opts.Threshold, err = strconv.ParseFloat(v, 64); err != nil || !(opts.Threshold > 0 && opts.Threshold < 1) {
+			s.fail(w, badf("parameter threshold=%q: want a number in (0, 1)", v))
 			return
 		}
 	}
-	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
-	p, err := patterns.ReadImage(body, opts)
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			fail(w, badf("image larger than the limit of %d bytes", s.opts.MaxBodyBytes))
+	name := "upload"
+	if q.Has("name") {
+		if name = q.Get("name"); name == "" || len(name) > maxNameBytes {
+			s.fail(w, badf("parameter name: want 1 to %d bytes, got %d", maxNameBytes, len(name)))
 			return
 		}
-		fail(w, badf("uploaded image: %v", err))
+	}
+	// The whole image is read first, so that a slow or broken upload is
+	// told apart from a bad image.
+	img, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
+	if err != nil {
+		s.fail(w, s.readError("image", err))
 		return
 	}
-	p.Name = "upload"
-	if v := q.Get("name"); v != "" && len(v) <= 100 {
-		p.Name = v
+	p, err := patterns.ReadImage(bytes.NewReader(img), opts)
+	if err != nil {
+		s.fail(w, badf("uploaded image: %v", err))
+		return
 	}
-	writeJSON(w, toResponse(p))
+	p.Name = name
+	s.writeJSON(w, toResponse(p))
 }
 
 // cueRequest asks for a cue made from a pattern: noise or erasure, computed
@@ -231,7 +256,7 @@ type cueRequest struct {
 	// notebook's S[5000:] = 0 is from N/2 to N) or "erase-rect".
 	Op       string    `json:"op"`
 	Fraction float64   `json:"fraction"`
-	Seed     uint64    `json:"seed"`
+	Seed     *uint64   `json:"seed"` // nil: DefaultSeed
 	From     int       `json:"from"`
 	To       int       `json:"to"`
 	Rect     *rectJSON `json:"rect"`
@@ -246,21 +271,22 @@ type rectJSON struct {
 
 type cueResponse struct {
 	patternResponse
-	Changed int `json:"changed"` // neurons that differ from the input
+	Changed int    `json:"changed"` // neurons that differ from the input
+	Seed    uint64 `json:"seed"`    // the seed used
 }
 
 func (s *Server) handleCue(w http.ResponseWriter, r *http.Request) {
 	var req cueRequest
 	if err := s.decode(w, r, &req); err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	p, err := s.cue(req)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
-	writeJSON(w, p)
+	s.writeJSON(w, p)
 }
 
 func (s *Server) cue(req cueRequest) (cueResponse, error) {
@@ -271,7 +297,8 @@ func (s *Server) cue(req cueRequest) (cueResponse, error) {
 	if err != nil {
 		return cueResponse{}, err
 	}
-	rng := rand.New(hopfield.NewSource(req.Seed))
+	seed := seedOr(req.Seed)
+	rng := rand.New(hopfield.NewSource(seed))
 	dst := make([]int8, len(src))
 	switch req.Op {
 	case "flip":
@@ -297,5 +324,6 @@ func (s *Server) cue(req cueRequest) (cueResponse, error) {
 	return cueResponse{
 		patternResponse: patternResponse{Name: "cue", Rows: req.Rows, Cols: req.Cols, Cells: formatCells(dst)},
 		Changed:         hopfield.Hamming(src, dst),
+		Seed:            seed,
 	}, nil
 }

@@ -21,7 +21,7 @@ type runRequest struct {
 	Update      string  `json:"update"` // sync (default), async, permutation, sequential, glauber
 	Tie         string  `json:"tie"`    // keep (default), plus, minus
 	Temperature float64 `json:"temperature"`
-	Seed        uint64  `json:"seed"`
+	Seed        *uint64 `json:"seed"`      // nil: DefaultSeed
 	MaxSteps    int     `json:"max_steps"` // 0: hopfield.DefaultMaxSteps
 	// Every, for the asynchronous schedules, sends a frame after every
 	// Every single-neuron updates (1: neuron by neuron). 0 sends one frame
@@ -99,7 +99,7 @@ func (s *Server) parseRun(req runRequest) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	ru := &run{mem: mem, cue: cue, seed: req.Seed}
+	ru := &run{mem: mem, cue: cue, seed: seedOr(req.Seed)}
 	opt := &ru.opt
 	if req.Update != "" {
 		if opt.Update, err = hopfield.ParseUpdate(req.Update); err != nil {
@@ -127,7 +127,7 @@ func (s *Server) parseRun(req runRequest) (*run, error) {
 	default:
 		opt.MaxSteps = req.MaxSteps
 	}
-	opt.Source = hopfield.NewSource(req.Seed)
+	opt.Source = hopfield.NewSource(ru.seed)
 	if req.Every < 0 {
 		return nil, badf("every %d: want >= 0", req.Every)
 	}
@@ -160,26 +160,26 @@ func (s *Server) parseRun(req runRequest) (*run, error) {
 func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	var req runRequest
 	if err := s.decode(w, r, &req); err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	ru, err := s.parseRun(req)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
-	if !s.acquire(r) {
+	if !s.runs.acquire(r) {
 		return
 	}
-	defer s.release()
+	defer s.runs.release()
 	net, err := s.network(ru.mem)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.RunTimeout)
 	defer cancel()
-	st := &streamer{ctx: ctx, w: w, rc: http.NewResponseController(w), net: net, run: ru, timeout: s.opts.RunTimeout}
+	st := &streamer{ctx: ctx, w: w, rc: http.NewResponseController(w), net: net, run: ru, timeout: s.opts.RunTimeout, writeTimeout: s.opts.WriteTimeout}
 	ru.opt.Observe = st.observe
 	res, err := net.Run(ru.cue, ru.opt)
 	if !st.started {
@@ -188,7 +188,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		if err == nil {
 			err = errors.New("the run produced no events")
 		}
-		fail(w, userError(err))
+		s.fail(w, userError(err))
 		return
 	}
 	st.finish(res, err)
@@ -205,6 +205,11 @@ type streamer struct {
 	timeout time.Duration
 	started bool
 	werr    error
+
+	// writeTimeout bounds each write; the deadline is moved on at most
+	// once a second (deadline), as setting it costs a timer update.
+	writeTimeout time.Duration
+	deadline     time.Time
 
 	last      []int8 // the state as of the last line sent
 	touched   []int  // neurons updated since the last frame (neuron by neuron)
@@ -291,6 +296,12 @@ func (st *streamer) send(v any, flush bool) error {
 		return err
 	}
 	b = append(b, '\n')
+	if now := time.Now(); now.Sub(st.deadline) > time.Second {
+		// A write blocks only when the client stops reading: then the
+		// deadline ends the run instead of holding its slot for ever.
+		st.deadline = now
+		st.rc.SetWriteDeadline(now.Add(st.writeTimeout))
+	}
 	if _, err := st.buf.Write(b); err != nil {
 		st.werr = err
 		return err
@@ -360,15 +371,26 @@ func hasUnknown(s []int8) bool {
 	return false
 }
 
-// acquire waits for a simulation slot; it reports false (and has written a
-// response, unless the client left) if the request ended first.
-func (s *Server) acquire(r *http.Request) bool {
+// slots bounds the computations in progress: one token per computation.
+type slots chan struct{}
+
+// acquire waits for a slot. It reports false if the request ended first:
+// the client left, and there is nobody to answer.
+func (sl slots) acquire(r *http.Request) bool {
 	select {
-	case s.runs <- struct{}{}:
+	case sl <- struct{}{}:
 		return true
 	case <-r.Context().Done():
 		return false
 	}
 }
 
-func (s *Server) release() { <-s.runs }
+func (sl slots) release() { <-sl }
+
+// seedOr is the seed a request gave, or DefaultSeed.
+func seedOr(seed *uint64) uint64 {
+	if seed == nil {
+		return DefaultSeed
+	}
+	return *seed
+}

@@ -22,6 +22,11 @@ const (
 	DefaultMaxWeightBytes = 64 << 20
 	DefaultRunTimeout     = 2 * time.Minute
 	DefaultExpTimeout     = 5 * time.Minute
+	DefaultWriteTimeout   = 30 * time.Second
+
+	// DefaultSeed is the seed of a request that gives none: the CLI's
+	// default (cli.DefaultSeed), so that the lab and the command agree.
+	DefaultSeed = 1
 )
 
 // Options bound what one request may ask of the server. A zero field takes
@@ -41,14 +46,28 @@ type Options struct {
 	// MaxWeightBytes bounds the weights one request may build. The Storkey
 	// rule is always dense (8 N^2 bytes), so this caps its N.
 	MaxWeightBytes int64
-	// MaxRuns bounds the simulations computed at once; further requests
-	// wait their turn (default 2*GOMAXPROCS).
+	// MaxRuns bounds the recall runs and weight pictures computed at
+	// once; further requests wait their turn (default 2*GOMAXPROCS).
 	MaxRuns int
+	// MaxExperiments bounds the experiments computed at once (default
+	// GOMAXPROCS, at least 2). Experiments have their own slots so that
+	// heavy ones never hold up the recall lab: each already uses every
+	// core, and a recall of 100 neurons needs a millisecond.
+	MaxExperiments int
 	// RunTimeout bounds one recall run's wall-clock time.
 	RunTimeout time.Duration
 	// ExperimentTimeout bounds one experiment's (the capacity sweeps take
 	// a minute with their default parameters).
 	ExperimentTimeout time.Duration
+	// ReadTimeout bounds the time to receive a request, headers and body
+	// (default 10 s plus 1 s per 256 KiB of MaxBodyBytes: 26 s for 4 MiB),
+	// so that a client that sends part of a request and stalls does not
+	// hold a connection open.
+	ReadTimeout time.Duration
+	// WriteTimeout bounds each write of an answer (default 30 s): a
+	// client that stops reading a stream is dropped and its run stopped,
+	// while a stream that is read may last as long as RunTimeout.
+	WriteTimeout time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -62,8 +81,15 @@ func (o Options) withDefaults() Options {
 	def(&o.MaxSteps, DefaultMaxSteps)
 	def(&o.MaxFrames, DefaultMaxFrames)
 	def(&o.MaxRuns, 2*runtime.GOMAXPROCS(0))
+	def(&o.MaxExperiments, max(2, runtime.GOMAXPROCS(0)))
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if o.ReadTimeout <= 0 {
+		o.ReadTimeout = 10*time.Second + time.Duration(o.MaxBodyBytes>>18)*time.Second
+	}
+	if o.WriteTimeout <= 0 {
+		o.WriteTimeout = DefaultWriteTimeout
 	}
 	if o.MaxWeightBytes <= 0 {
 		o.MaxWeightBytes = DefaultMaxWeightBytes
@@ -81,9 +107,10 @@ func (o Options) withDefaults() Options {
 // no state between requests, so users cannot see or disturb each other's
 // work.
 type Server struct {
-	opts Options
-	mux  *http.ServeMux
-	runs chan struct{} // a token per simulation in progress
+	opts        Options
+	mux         *http.ServeMux
+	runs        slots // recall runs and weight pictures
+	experiments slots
 }
 
 //go:embed static
@@ -92,13 +119,31 @@ var staticFiles embed.FS
 // New returns the lab's handler with the given limits.
 func New(opts Options) *Server {
 	s := &Server{opts: opts.withDefaults(), mux: http.NewServeMux()}
-	s.runs = make(chan struct{}, s.opts.MaxRuns)
+	s.runs = make(slots, s.opts.MaxRuns)
+	s.experiments = make(slots, s.opts.MaxExperiments)
 	s.routes()
 	return s
 }
 
 // Options returns the limits in force, defaults filled in.
 func (s *Server) Options() Options { return s.opts }
+
+// HTTPServer returns an http.Server for the lab with timeouts that suit
+// its limits: a request, headers and body, must arrive within
+// Options.ReadTimeout. There is no overall WriteTimeout, which would cut
+// long streams and experiments short: each answer sets its own write
+// deadline (Options.WriteTimeout) as it writes. The read deadline does
+// not limit the work that follows the body: net/http lifts it when the
+// body has been read, to watch for the client going away. The caller
+// sets a listener and BaseContext, to stop the work at shutdown.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: min(10*time.Second, s.opts.ReadTimeout),
+		ReadTimeout:       s.opts.ReadTimeout,
+		IdleTimeout:       time.Minute,
+	}
+}
 
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /{$}", s.page("static/index.html"))
@@ -108,8 +153,8 @@ func (s *Server) routes() {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
 	})
 
-	s.mux.HandleFunc("GET /api/limits", s.handleLimits)
-	s.mux.HandleFunc("GET /api/builtins", s.handleBuiltins)
+	s.mux.HandleFunc("GET /api/limits", s.noQuery(s.handleLimits))
+	s.mux.HandleFunc("GET /api/builtins", s.noQuery(s.handleBuiltins))
 	s.mux.HandleFunc("GET /api/pattern", s.handlePattern)
 	s.mux.HandleFunc("POST /api/upload", s.handleUpload)
 	s.mux.HandleFunc("POST /api/cue", s.handleCue)
@@ -118,6 +163,17 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /api/run", s.handleRun)
 	s.routeExperiments()
 	s.mux.HandleFunc("/api/", s.apiNotFound)
+}
+
+// noQuery refuses query parameters for an endpoint that takes none.
+func (s *Server) noQuery(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if _, err := query(r); err != nil {
+			s.fail(w, err)
+			return
+		}
+		h(w, r)
+	}
 }
 
 // apiNotFound answers an API path or method that does not exist in JSON,
@@ -131,11 +187,11 @@ func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
 		other.Method = m
 		if _, pattern := s.mux.Handler(other); pattern != "/api/" && pattern != "" {
 			w.Header().Set("Allow", m)
-			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: use %s", r.Method, r.URL.Path, m))
+			s.writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: use %s", r.Method, r.URL.Path, m))
 			return
 		}
 	}
-	writeError(w, http.StatusNotFound, fmt.Sprintf("no API endpoint %s %s", r.Method, r.URL.Path))
+	s.writeError(w, http.StatusNotFound, fmt.Sprintf("no API endpoint %s %s", r.Method, r.URL.Path))
 }
 
 // ServeHTTP serves the lab.
@@ -145,6 +201,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	// Pages and small answers are written at once; the long ones move
+	// the deadline on as they write.
+	s.writeDeadline(w)
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -187,7 +246,7 @@ func (s *Server) handleLimits(w http.ResponseWriter, r *http.Request) {
 			sizes = append(sizes, n)
 		}
 	}
-	writeJSON(w, limitsResponse{
+	s.writeJSON(w, limitsResponse{
 		MaxNeurons: s.opts.MaxNeurons, MaxPatterns: s.opts.MaxPatterns, MaxSteps: s.opts.MaxSteps,
 		MaxFrames: s.opts.MaxFrames, MaxBodyBytes: s.opts.MaxBodyBytes, MaxWeightBytes: s.opts.MaxWeightBytes,
 		Sizes:   sizes,
@@ -224,20 +283,21 @@ func userError(err error) error {
 }
 
 // fail writes err as JSON: 400 for a bad request, 500 otherwise.
-func fail(w http.ResponseWriter, err error) {
+func (s *Server) fail(w http.ResponseWriter, err error) {
 	var br *badRequest
 	if errors.As(err, &br) {
-		writeError(w, http.StatusBadRequest, br.msg)
+		s.writeError(w, http.StatusBadRequest, br.msg)
 		return
 	}
-	writeError(w, http.StatusInternalServerError, err.Error())
+	s.writeError(w, http.StatusInternalServerError, err.Error())
 }
 
 type errorResponse struct {
 	Error string `json:"error"`
 }
 
-func writeError(w http.ResponseWriter, status int, msg string) {
+func (s *Server) writeError(w http.ResponseWriter, status int, msg string) {
+	s.writeDeadline(w)
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
@@ -246,7 +306,8 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	enc.Encode(errorResponse{msg})
 }
 
-func writeJSON(w http.ResponseWriter, v any) {
+func (s *Server) writeJSON(w http.ResponseWriter, v any) {
+	s.writeDeadline(w)
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	enc := json.NewEncoder(w)
@@ -254,25 +315,8 @@ func writeJSON(w http.ResponseWriter, v any) {
 	enc.Encode(v)
 }
 
-// decode reads one JSON object of at most MaxBodyBytes into v, rejecting
-// unknown fields (a misspelt field would otherwise be silently ignored).
-func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) error {
-	body := http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
-	dec := json.NewDecoder(body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var tooBig *http.MaxBytesError
-		var typeErr *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &tooBig):
-			return badf("request body larger than the limit of %d bytes", tooBig.Limit)
-		case errors.As(err, &typeErr):
-			return badf("bad JSON: field %q: want a %v, got a JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
-		}
-		return badf("bad JSON: %v", err)
-	}
-	if dec.More() {
-		return badf("bad JSON: more than one value in the request body")
-	}
-	return nil
+// writeDeadline gives the answer about to be written Options.WriteTimeout
+// to reach the client. A response recorder (tests) has no deadline.
+func (s *Server) writeDeadline(w http.ResponseWriter) {
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout))
 }

@@ -339,8 +339,8 @@ func TestCue(t *testing.T) {
 		{"zero rows", s, map[string]any{"rows": 0, "cols": 3, "cells": "", "op": "flip"}, "at least 1"},
 		{"unknown field", s, req("flip", map[string]any{"noise": 0.2}), `unknown field "noise"`},
 		{"wrong type", s, req("flip", map[string]any{"fraction": "lots"}), `field "fraction"`},
-		{"not JSON", s, "{flip", "bad JSON"},
-		{"two values", s, `{"rows":1,"cols":1,"cells":"#","op":"flip"} {}`, "more than one value"},
+		{"not JSON", s, "{flip", "request body: not valid JSON at byte 2"},
+		{"two values", s, `{"rows":1,"cols":1,"cells":"#","op":"flip"} {}`, "more data after the JSON object"},
 		{"body too large", big, req("flip", map[string]any{"fraction": 0.2}), "larger than the limit of 100 bytes"},
 	} {
 		t.Run("bad "+tc.name, func(t *testing.T) {
@@ -566,7 +566,7 @@ func (s streamed) replay(t *testing.T) string {
 }
 
 func runReq(mem memoryRequest, cue string, update string, seed uint64, every int) runRequest {
-	return runRequest{memoryRequest: mem, Cue: cue, Update: update, Seed: seed, Every: every}
+	return runRequest{memoryRequest: mem, Cue: cue, Update: update, Seed: &seed, Every: every}
 }
 
 func TestRun(t *testing.T) {
@@ -646,7 +646,7 @@ func TestRun(t *testing.T) {
 	})
 
 	t.Run("same seed same run", func(t *testing.T) {
-		noisy := decodeOK[cueResponse](t, call(t, s, "POST", "/api/cue", cueRequest{Rows: 100, Cols: 100, Cells: cells(bu), Op: "flip", Fraction: 0.3, Seed: 9}))
+		noisy := decodeOK[cueResponse](t, call(t, s, "POST", "/api/cue", cueRequest{Rows: 100, Cols: 100, Cells: cells(bu), Op: "flip", Fraction: 0.3, Seed: ptr[uint64](9)}))
 		req := runReq(mem, noisy.Cells, "glauber", 42, 500)
 		req.Temperature = 0.3
 		req.MaxSteps = 5
@@ -655,7 +655,7 @@ func TestRun(t *testing.T) {
 		if a != b {
 			t.Error("two runs with the same seed streamed different lines")
 		}
-		req.Seed = 43
+		req.Seed = ptr[uint64](43)
 		if c := call(t, s, "POST", "/api/run", req).Body.String(); c == a {
 			t.Error("two seeds streamed the same glauber run")
 		}
@@ -785,3 +785,5 @@ func TestRunCancelled(t *testing.T) {
 		}
 	})
 }
+
+func ptr[T any](v T) *T { return &v }

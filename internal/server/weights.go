@@ -43,7 +43,7 @@ const (
 func (s *Server) handleWeights(w http.ResponseWriter, r *http.Request) {
 	var req weightsRequest
 	if err := s.decode(w, r, &req); err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	side := req.Side
@@ -51,21 +51,21 @@ func (s *Server) handleWeights(w http.ResponseWriter, r *http.Request) {
 	case side == 0:
 		side = defaultWeightSide
 	case side < 1 || side > maxWeightSide:
-		fail(w, badf("side %d: want 1 to %d", side, maxWeightSide))
+		s.fail(w, badf("side %d: want 1 to %d", side, maxWeightSide))
 		return
 	}
 	mem, err := s.parseMemory(req.memoryRequest)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
-	if !s.acquire(r) {
+	if !s.runs.acquire(r) {
 		return
 	}
-	defer s.release()
+	defer s.runs.release()
 	net, err := s.network(mem)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	n := net.N()
@@ -77,7 +77,7 @@ func (s *Server) handleWeights(w http.ResponseWriter, r *http.Request) {
 	for _, v := range out.Values {
 		out.MaxAbs = math.Max(out.MaxAbs, math.Abs(v))
 	}
-	writeJSON(w, out)
+	s.writeJSON(w, out)
 }
 
 // blockMeans returns the side x side block means of W; block k holds
@@ -129,28 +129,32 @@ type capacityResponse struct {
 //
 //	GET /api/capacity?n=100&p=3&rule=hebbian
 func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q, err := query(r, "n", "p", "rule")
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
 	n, err := intParam(q.Get("n"), "n", 0)
 	if err == nil && (n < 1 || n > s.opts.MaxNeurons) {
 		err = badf("parameter n=%d: want 1 to %d", n, s.opts.MaxNeurons)
 	}
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	p, err := intParam(q.Get("p"), "p", 0)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	rule := hopfield.Hebbian
 	if v := q.Get("rule"); v != "" {
 		if rule, err = hopfield.ParseRule(v); err != nil {
-			fail(w, userError(err))
+			s.fail(w, userError(err))
 			return
 		}
 	}
-	writeJSON(w, capacity(n, p, rule))
+	s.writeJSON(w, capacity(n, p, rule))
 }
 
 func capacity(n, p int, rule hopfield.Rule) capacityResponse {

@@ -183,7 +183,10 @@
 
   async function upload(file) {
     try {
-      const resp = await fetch(`/api/upload?rows=${lab.rows}&cols=${lab.cols}&name=${encodeURIComponent(file.name)}`, { method: "POST", body: file });
+      // The server takes names of at most 100 bytes: 25 characters are at
+      // most 100 bytes of UTF-8.
+      const name = Array.from(file.name).slice(0, 25).join("") || "upload";
+      const resp = await fetch(`/api/upload?rows=${lab.rows}&cols=${lab.cols}&name=${encodeURIComponent(name)}`, { method: "POST", body: file });
       const p = await Lab.readResponse(resp);
       Lab.clearError();
       setGrid(p.cells, p.name.replace(/\.[a-z]+$/i, ""));
