@@ -89,7 +89,8 @@ func zscore(d, sd float64) float64 {
 // xi[0:N_overlap]).
 func crosstalkSamples(ctx context.Context, rng *rand.Rand, n, nOverlap, k int) ([]float64, error) {
 	out := make([]float64, k)
-	const chunk = 1 << 14 // check for cancellation between chunks
+	// Check for cancellation every ~2^24 neurons drawn, whatever N is.
+	chunk := max(1, (1<<24)/n)
 	for lo := 0; lo < k; lo += chunk {
 		if err := ctx.Err(); err != nil {
 			return nil, err
