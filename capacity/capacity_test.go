@@ -155,10 +155,13 @@ func TestDeterministicSchedules(t *testing.T) {
 		name    string
 		workers int
 		limit   int64
-	}{{"3 workers", 3, 0}, {"one at a time", 2, 1 << 20}} {
+	}{{"3 workers", 3, 0}, {"one at a time", 2, 300 << 10}} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := spec
 			s.Workers, s.MemoryLimit = tc.workers, tc.limit
+			if c, err := s.Estimate(); err != nil || c.OneAtATime != (tc.limit > 0) {
+				t.Fatalf("estimate %+v, %v: want one network at a time just when the limit is set", c, err)
+			}
 			if got := csvBytes(t, mustRun(t, s)); !bytes.Equal(got, want) {
 				t.Errorf("results differ:\n%s\nwant\n%s", got, want)
 			}

@@ -133,10 +133,13 @@ func Census(ctx context.Context, spec CensusSpec) ([]CensusRow, error) {
 		return nil, fmt.Errorf("census: %w", err)
 	}
 	type job struct{ cell, trial int }
+	// A network's result is counts and sums, not one entry per start, so
+	// that memory does not grow with the starts.
 	type result struct {
-		states    []State
-		mixtureMs []float64
-		limits    int
+		counts   [numStates]int
+		mixtures int     // 3-mixtures found
+		mixSum   float64 // sum of their top3Mean, in start order
+		limits   int
 	}
 	results := make([][]result, len(cells))
 	var jobs []job
@@ -153,7 +156,7 @@ func Census(ctx context.Context, spec CensusSpec) ([]CensusRow, error) {
 		if err != nil {
 			return fmt.Errorf("census: %v, N = %d, P = %d: %w", c.Rule, c.N, c.P, err)
 		}
-		res := result{states: make([]State, spec.Starts)}
+		var res result
 		start := make([]int8, c.N)
 		ms := make([]float64, c.P)
 		for s := range spec.Starts {
@@ -175,9 +178,11 @@ func Census(ctx context.Context, spec CensusSpec) ([]CensusRow, error) {
 			for mu := range ms {
 				ms[mu] = hopfield.Overlap(out.State, net.Pattern(mu))
 			}
-			res.states[s] = Classify(ms)
-			if res.states[s] == Mixture3 {
-				res.mixtureMs = append(res.mixtureMs, top3Mean(ms))
+			st := Classify(ms)
+			res.counts[st]++
+			if st == Mixture3 {
+				res.mixtures++
+				res.mixSum += top3Mean(ms)
 			}
 		}
 		results[jobs[k].cell][t] = res
@@ -189,30 +194,31 @@ func Census(ctx context.Context, spec CensusSpec) ([]CensusRow, error) {
 	rows := make([]CensusRow, len(cells))
 	for ci, c := range cells {
 		row := CensusRow{N: c.N, P: c.P, Alpha: c.Alpha(), Runs: spec.Trials * spec.Starts}
-		var mixtures, trialMixtures []float64
-		perTrial := make([][numStates]float64, spec.Trials)
-		for t, res := range results[ci] {
-			for _, s := range res.states {
-				row.Count[s]++
-				perTrial[t][s] += 1 / float64(spec.Starts)
+		var trialMixtures []float64
+		var mixtures int
+		var mixSum float64
+		for _, res := range results[ci] {
+			for s, n := range res.counts {
+				row.Count[s] += n
 			}
 			row.Unconverged += res.limits
-			mixtures = append(mixtures, res.mixtureMs...)
-			if len(res.mixtureMs) > 0 {
-				trialMixtures = append(trialMixtures, mean(res.mixtureMs))
+			if res.mixtures > 0 {
+				mixtures += res.mixtures
+				mixSum += res.mixSum
+				trialMixtures = append(trialMixtures, res.mixSum/float64(res.mixtures))
 			}
 		}
+		fr := make([]float64, spec.Trials)
 		for s := range numStates {
-			fr := make([]float64, spec.Trials)
-			for t := range fr {
-				fr[t] = perTrial[t][s]
+			for t, res := range results[ci] {
+				fr[t] = float64(res.counts[s]) / float64(spec.Starts)
 			}
 			row.Fraction[s] = float64(row.Count[s]) / float64(row.Runs)
 			row.FractionErr[s] = stdErr(fr)
 		}
 		row.MixtureOverlap, row.MixtureOverlapErr = nan(), nan()
-		if len(mixtures) > 0 {
-			row.MixtureOverlap = mean(mixtures)
+		if mixtures > 0 {
+			row.MixtureOverlap = mixSum / float64(mixtures)
 			row.MixtureOverlapErr = stdErr(trialMixtures)
 		}
 		rows[ci] = row

@@ -45,6 +45,23 @@
 // overlap, and the independent-bits estimate of the fixed-point fraction
 // for the Hebbian rule; 1 (and 0 errors) for the pseudo-inverse rule.
 //
+// The statistics are reduced as the trials end, in memory that does not
+// grow with the number of trials: every sample is an integer over a fixed
+// denominator (1 for Fixed and Recall, N for OneStep and Overlap), so a
+// histogram of at most N+1 values gives the quantiles exactly, and exact
+// integer sums give the mean and the variance between trials in any order.
+//
+// # Limits
+//
+// Run refuses a spec before it allocates anything large: more than
+// MaxTrials trials, a grid of more than MaxCells cells, a network or a
+// sweep (networks held at once, the workers' buffers, the statistics) over
+// Spec.MemoryLimit. [Spec.Estimate] returns the same errors without
+// running, and a [Cost]: the cells, networks and probes (a network probes
+// min(Probes, P) patterns), the peak memory and a rough count of
+// operations, from which the hopfield command refuses sweeps estimated at
+// more CPU time than the user allowed.
+//
 // # Determinism, parallelism and shards
 //
 // No random number is drawn from a shared stream. Each network's patterns
@@ -98,9 +115,12 @@
 // An asynchronous sweep then costs N P operations, about N P nanoseconds;
 // the Hebbian sweep N = 1000, alpha = 0.05..0.20, 100 trials takes about 15
 // CPU seconds, most of it at the loads past capacity, where the dynamics
-// drift for 10 to 20 sweeps.
+// drift for 10 to 20 sweeps. A Hebbian network in the pattern form holds
+// its patterns once, bit-packed and by neuron (1.125 N P bytes), with
+// 0.125 N P bytes of codes; Run's own patterns (N P bytes) live only while
+// the network learns them, so the peak is about 2.25 N P bytes
+// ([NetworkBytes]): 3.6 GB at N = 100,000 and alpha = 0.16.
 // Storkey networks are dense: 8 N^2 bytes (8 MB at N = 1000, 80 GB at
 // N = 100,000, where only the pattern-form rules can run) and O(N^2 P) to
-// learn. Run refuses a cell whose network would not fit in the memory
-// limit before starting.
+// learn.
 package capacity

@@ -2,6 +2,8 @@ package capacity
 
 import (
 	"fmt"
+	"image/color"
+	"maps"
 	"math"
 	"slices"
 
@@ -23,9 +25,11 @@ var measureLabels = map[Measure]string{
 // Plots draws the table, one plot per measure: the measurements (mean ±
 // standard error) against the load, or against the noise when the load does
 // not vary, one series per rule, N and the other parameter; with the theory
-// curves of the Hebbian rule over them: the AGS retrieval overlap, the
-// large-N and exact one-step error laws, and the independent-bits estimate
-// of the fixed-point fraction.
+// curves of the Hebbian rule over them, dashed: the AGS retrieval overlap
+// and the large-N one-step error law in black (they hold for an infinite
+// network), and the exact one-step error law and the independent-bits
+// estimate of the fixed-point fraction for each N in the colour of the
+// Hebbian measurement at that N.
 func (t *Table) Plots() ([]*plot.Plot, error) {
 	if len(t.Rows) == 0 {
 		return nil, fmt.Errorf("capacity: empty table: nothing to plot")
@@ -77,11 +81,18 @@ func (t *Table) plot(m Measure) (*plot.Plot, error) {
 		groups[k] = append(groups[k], r)
 	}
 	var series []plots.Series
+	// The Hebbian theory of size N is drawn dashed in the colour of the
+	// Hebbian measurement at N, which it describes.
+	hebbColor := map[int]color.Color{}
 	xmin, xmax := math.Inf(1), math.Inf(-1)
 	for i, k := range keys {
 		g := groups[k]
+		col := measuredColor(i)
+		if _, ok := hebbColor[k.n]; k.rule == hopfield.Hebbian && !ok {
+			hebbColor[k.n] = col
+		}
 		s := plots.Series{Name: seriesName(k, byLoad, len(rules) > 1, len(ns) > 1, len(noises) > 1, len(alphas) > 1),
-			Style: plots.LinesPoints, Color: plots.SeriesColor(i)}
+			Style: plots.LinesPoints, Color: col}
 		for _, r := range g {
 			x := r.Noise
 			if byLoad {
@@ -114,7 +125,7 @@ func (t *Table) plot(m Measure) (*plot.Plot, error) {
 	if byLoad {
 		opts.XLabel = "load α = P/N"
 		if rules[hopfield.Hebbian] {
-			series = append(series, theoryCurves(m, rows, xmin, xmax)...)
+			series = append(series, theoryCurves(m, hebbColor, xmin, xmax)...)
 		}
 		if m == Overlap && xmin <= theory.AGSCriticalLoad() && theory.AGSCriticalLoad() <= xmax {
 			opts.Refs = append(opts.Refs, plots.VLine(theory.AGSCriticalLoad()))
@@ -167,32 +178,47 @@ func seriesName(k seriesKey, byLoad, rules, ns, noises, alphas bool) string {
 	return name
 }
 
-// theoryCurves are the Hebbian laws for measure m on [lo, hi], drawn dashed.
-func theoryCurves(m Measure, rows []Row, lo, hi float64) []plots.Series {
+// measuredColor is the colour of the i-th measured series: the colour
+// cycle without its gray, which is kept for the theory of an infinite
+// network.
+func measuredColor(i int) color.Color {
+	const gray = 7
+	const colors = 9 // the cycle's ten colours but gray
+	i %= colors
+	if i >= gray {
+		i++
+	}
+	return plots.SeriesColor(i)
+}
+
+// theoryColor draws the laws of an infinite network, which belong to no
+// one size: the AGS overlap and the large-N one-step error.
+var theoryColor color.Color = color.Black
+
+// theoryCurves are the Hebbian laws for measure m on [lo, hi], drawn
+// dashed: the laws of an infinite network in black, those of a size N in
+// the colour of the Hebbian measurement at that N (hebbColor), so that no
+// theory curve takes the colour of another rule's data.
+func theoryCurves(m Measure, hebbColor map[int]color.Color, lo, hi float64) []plots.Series {
 	const steps = 200
 	xs := make([]float64, steps+1)
 	for i := range xs {
 		xs[i] = lo + (hi-lo)*float64(i)/steps
 	}
-	var ns []int
-	for _, r := range rows {
-		if r.Rule == hopfield.Hebbian && !slices.Contains(ns, r.N) {
-			ns = append(ns, r.N)
-		}
-	}
-	black := plots.SeriesColor(7)
+	ns := slices.Sorted(maps.Keys(hebbColor))
 	switch m {
 	case Overlap:
-		return []plots.Series{{Name: fmt.Sprintf("AGS theory, N → ∞ (α_c = %.3f)", theory.AGSCriticalLoad()), X: xs, Y: theory.AGSRetrievalCurve(xs), Dashed: true, Color: black}}
+		return []plots.Series{{Name: fmt.Sprintf("hebbian theory, N → ∞ (AGS, α_c = %.3f)", theory.AGSCriticalLoad()),
+			X: xs, Y: theory.AGSRetrievalCurve(xs), Dashed: true, Color: theoryColor}}
 	case OneStep:
 		ys := make([]float64, len(xs))
 		for i, a := range xs {
 			ys[i] = theory.OneStepErrorLargeN(a)
 		}
-		out := []plots.Series{{Name: "large-N law Φ(−1/√α)", X: xs, Y: ys, Dashed: true, Color: black}}
+		out := []plots.Series{{Name: "hebbian theory, N → ∞: Φ(−1/√α)", X: xs, Y: ys, Dashed: true, Color: theoryColor}}
 		for _, n := range ns {
 			x, y := integerLoads(n, lo, hi, func(p int) float64 { return theory.OneStepErrorExact(n, p, theory.TieKeep) })
-			out = append(out, plots.Series{Name: fmt.Sprintf("exact law, N = %d", n), X: x, Y: y, Dashed: true, Color: plots.SeriesColor(len(out) + 2)})
+			out = append(out, plots.Series{Name: fmt.Sprintf("hebbian theory, exact law, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
 		}
 		return out
 	case Fixed:
@@ -201,7 +227,7 @@ func theoryCurves(m Measure, rows []Row, lo, hi float64) []plots.Series {
 			x, y := integerLoads(n, lo, hi, func(p int) float64 {
 				return math.Pow(1-theory.OneStepErrorExact(n, p, theory.TieKeep), float64(n))
 			})
-			out = append(out, plots.Series{Name: fmt.Sprintf("(1 − P_error)^N, N = %d", n), X: x, Y: y, Dashed: true, Color: plots.SeriesColor(len(out) + 4)})
+			out = append(out, plots.Series{Name: fmt.Sprintf("hebbian theory (1 − P_error)^N, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
 		}
 		return out
 	}

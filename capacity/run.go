@@ -16,6 +16,13 @@ import (
 // and measure, in grid order. The result depends only on the spec's
 // settings that String prints: not on Workers, MemoryLimit, or how the grid
 // is sharded. It stops early with ctx's error when ctx is cancelled.
+//
+// Run checks the sweep against its limits before it allocates anything
+// large: the grid size and the trials (MaxCells, MaxTrials), and the memory
+// of the networks held at once and of the statistics against MemoryLimit
+// (see [Spec.Estimate]). Its own memory does not grow with the number of
+// trials: each trial's samples are folded into the statistics as soon as
+// the trial ends.
 func Run(ctx context.Context, spec Spec) (*Table, error) {
 	s, err := spec.normalize()
 	if err != nil {
@@ -25,15 +32,17 @@ func Run(ctx context.Context, spec Spec) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	var cells []Cell
-	for _, c := range all {
-		if s.Shard.Holds(c.Index) {
-			cells = append(cells, c)
-		}
+	cells := s.shardCells(all)
+	plan, err := s.checkMemory(cells)
+	if err != nil {
+		return nil, err
 	}
-	r := &runner{spec: s, cells: cells, out: make([][]trialOut, len(cells))}
+	r := &runner{spec: s, cells: cells, plan: plan, acc: make([][]*accumulator, len(cells)), runs: make([]runCounts, len(cells))}
 	for i, c := range cells {
-		r.out[i] = make([]trialOut, s.Trials)
+		r.acc[i] = make([]*accumulator, len(s.Measures))
+		for m, measure := range s.Measures {
+			r.acc[i][m] = newAccumulator(measure.denominator(c.N))
+		}
 		r.total += s.Trials * min(s.Probes, c.P)
 	}
 	if err := r.run(ctx); err != nil {
@@ -41,34 +50,48 @@ func Run(ctx context.Context, spec Spec) (*Table, error) {
 	}
 	t := &Table{Spec: s.String(), Cells: len(all), Shard: s.Shard}
 	for i, c := range cells {
-		t.Rows = append(t.Rows, r.rows(c, r.out[i])...)
+		t.Rows = append(t.Rows, r.rows(i, c)...)
 	}
 	return t, nil
 }
 
-// trialOut is what one network of a cell gave.
+// trialOut is what one network of a cell gave, before it is folded into
+// the cell's statistics.
 type trialOut struct {
-	values [][]float64 // [measure][probe], measures in spec order
-	sweeps int         // summed over the runs of the dynamics
-	limits int         // runs that hit MaxSweeps
+	values [][]int64 // [measure][probe]: the numerator of each sample (see accumulator)
+	sweeps int       // summed over the runs of the dynamics
+	limits int       // runs that hit MaxSweeps
 }
+
+// runCounts sums the trials' run lengths of one cell.
+type runCounts struct{ sweeps, limits, runs int }
 
 type runner struct {
 	spec  Spec
-	cells []Cell       // the shard's cells, in grid order
-	out   [][]trialOut // [cell][trial]
+	cells []Cell // the shard's cells, in grid order
+	plan  memoryPlan
 
 	mu    sync.Mutex
+	acc   [][]*accumulator // [cell][measure]
+	runs  []runCounts      // [cell]
 	done  int
 	total int
 }
 
-func (r *runner) workers() int {
-	if r.spec.Workers > 0 {
-		return r.spec.Workers
+// record folds one trial of cell ci into its statistics.
+func (r *runner) record(ci int, out trialOut) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for m, a := range r.acc[ci] {
+		a.addTrial(out.values[m])
 	}
-	return maxProcs()
+	rc := &r.runs[ci]
+	rc.sweeps += out.sweeps
+	rc.limits += out.limits
+	rc.runs += len(out.values[0])
 }
+
+func (r *runner) workers() int { return r.spec.workers() }
 
 func maxProcs() int { return runtime.GOMAXPROCS(0) }
 
@@ -82,59 +105,18 @@ func (r *runner) probeDone() {
 	r.spec.Progress(r.done, r.total)
 }
 
-// run picks one of two schedules with identical results. When a network of
-// every worker fits in memory, each worker takes a chain (one trial of one
-// rule, N and noise) and grows its network through the chain's loads, so
-// the Storkey rule's O(N^2) cost per pattern is paid once per trial, not
-// once per cell. Otherwise (N = 100,000 and up) one network is built at a
-// time and its probes are shared among the workers.
+// run follows one of two schedules with identical results (see
+// Spec.checkMemory). When a network of every worker fits in memory, each
+// worker takes a chain (one trial of one rule and N) and grows its network
+// through the chain's loads, so the Storkey rule's O(N^2) cost per pattern
+// is paid once per trial, not once per cell. Otherwise (N = 100,000 and up)
+// one network is built at a time and its probes are shared among the
+// workers.
 func (r *runner) run(ctx context.Context) error {
-	limit := r.spec.MemoryLimit
-	if limit <= 0 {
-		limit = hopfield.DefaultMemoryLimit()
+	if r.plan.sideBySide {
+		return r.runChains(ctx, r.workers())
 	}
-	var largest int64
-	for _, c := range r.cells {
-		need := NetworkBytes(c.Rule, c.N, c.P)
-		if need > limit {
-			return fmt.Errorf("%v network with N = %d, P = %d needs about %s, over the memory limit of %s",
-				c.Rule, c.N, c.P, hopfield.FormatBytes(need), hopfield.FormatBytes(limit))
-		}
-		largest = max(largest, need)
-	}
-	workers := r.workers()
-	// Growing a network holds the old and the new one for a moment.
-	if int64(workers)*2*largest <= limit {
-		return r.runChains(ctx, workers)
-	}
-	return r.runOneAtATime(ctx, workers)
-}
-
-// NetworkBytes estimates the memory that Run needs to build and hold a
-// network of the rule with N neurons and P patterns, in the form Auto
-// picks: the weights (see hopfield.Config) plus the copies of the patterns
-// made while it is built (Run's and the network's own). For the Hebbian
-// rule in pattern form that is 4 N P bytes.
-func NetworkBytes(rule hopfield.Rule, n, p int) int64 {
-	np, nn := int64(n)*int64(p), int64(n)*int64(n)
-	pattern := 2*p <= n
-	switch rule {
-	case hopfield.Hebbian:
-		if pattern {
-			return 4 * np
-		}
-		if np < 1<<24 {
-			return 2*np + 4*nn
-		}
-		return 2*np + 8*nn
-	case hopfield.Storkey:
-		return 2*np + 8*nn
-	}
-	need := 12*np + 8*int64(p)*int64(p)
-	if !pattern {
-		need += 8 * nn
-	}
-	return need
+	return r.runOneAtATime(ctx, r.workers())
 }
 
 // chain is one trial of one (rule, N): its cells, by ascending P (noise
@@ -144,65 +126,61 @@ type chain struct {
 	cells []int // indices into runner.cells
 }
 
-func (r *runner) chains() []chain {
-	groups := map[[2]int][]int{}
-	var keys [][2]int
+// groups returns the shard's cells grouped by (rule, N), each group by
+// ascending P.
+func (r *runner) groups() [][]int {
+	index := map[[2]int]int{}
+	var out [][]int
 	for i, c := range r.cells {
 		k := [2]int{int(c.Rule), c.N}
-		if _, ok := groups[k]; !ok {
-			keys = append(keys, k)
+		g, ok := index[k]
+		if !ok {
+			g = len(out)
+			index[k] = g
+			out = append(out, nil)
 		}
-		groups[k] = append(groups[k], i)
+		out[g] = append(out[g], i)
 	}
-	var out []chain
-	for _, k := range keys {
-		idx := groups[k]
+	for _, idx := range out {
 		slices.SortStableFunc(idx, func(a, b int) int { return r.cells[a].P - r.cells[b].P })
-		for t := range r.spec.Trials {
-			out = append(out, chain{trial: t, cells: idx})
-		}
 	}
 	return out
 }
 
 func (r *runner) runChains(ctx context.Context, workers int) error {
-	chains := r.chains()
+	// The first error stops the other workers and the feed.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	jobs := make(chan chain)
-	errs := make([]error, workers)
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			pr := newProber(r.spec)
 			for ch := range jobs {
-				if errs[w] == nil {
-					errs[w] = r.runChain(ctx, pr, ch)
+				if err := r.runChain(ctx, pr, ch); err != nil {
+					cancel(err)
+					return
 				}
 			}
 		}()
 	}
-	for _, ch := range chains {
-		if ctx.Err() != nil {
-			break
+	// The chains are made as they are handed out: there are groups x
+	// trials of them, too many to list for a million trials.
+feed:
+	for _, idx := range r.groups() {
+		for t := range r.spec.Trials {
+			select {
+			case jobs <- chain{trial: t, cells: idx}:
+			case <-ctx.Done():
+				break feed
+			}
 		}
-		jobs <- ch
 	}
 	close(jobs)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return firstError(errs)
-}
-
-func firstError(errs []error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return context.Cause(ctx)
 }
 
 func (r *runner) runChain(ctx context.Context, pr *prober, ch chain) error {
@@ -216,6 +194,8 @@ func (r *runner) runChain(ctx context.Context, pr *prober, ch chain) error {
 	for _, ci := range ch.cells {
 		c := r.cells[ci]
 		if c.P > net.P() {
+			// The new patterns are not kept: the network holds its own
+			// copy, and the probes read it with net.Pattern.
 			if err := net.Store(stream.next(c.P - net.P())...); err != nil {
 				return fmt.Errorf("%v, N = %d, P = %d: %w", c.Rule, c.N, c.P, err)
 			}
@@ -228,15 +208,15 @@ func (r *runner) runChain(ctx context.Context, pr *prober, ch chain) error {
 			pr.probe(net, mu, c, seed, k, &out)
 			r.probeDone()
 		}
-		r.out[ci][ch.trial] = out
+		r.record(ci, out)
 	}
 	return nil
 }
 
 func newTrialOut(measures, probes int) trialOut {
-	out := trialOut{values: make([][]float64, measures)}
+	out := trialOut{values: make([][]int64, measures)}
 	for m := range out.values {
-		out.values[m] = make([]float64, probes)
+		out.values[m] = make([]int64, probes)
 	}
 	return out
 }
@@ -256,6 +236,8 @@ func (r *runner) runOneAtATime(ctx context.Context, workers int) error {
 	for ci, c := range r.cells {
 		for t := range r.spec.Trials {
 			seed := trialSeed(r.spec.Seed, c.N, t)
+			// The patterns are garbage once learned: the network keeps its
+			// own compact copy (see hopfield.Network.Pattern).
 			net, err := hopfield.Learn(hopfield.Config{Rule: c.Rule, MemoryLimit: r.spec.MemoryLimit}, newPatternStream(seed, c.N).next(c.P)...)
 			if err != nil {
 				return fmt.Errorf("%v, N = %d, P = %d: %w", c.Rule, c.N, c.P, err)
@@ -291,7 +273,7 @@ func (r *runner) runOneAtATime(ctx context.Context, workers int) error {
 				out.sweeps += part.sweeps
 				out.limits += part.limits
 			}
-			r.out[ci][t] = out
+			r.record(ci, out)
 			// Hand the network's memory back (it is dead now) before the
 			// next one is built, so that the peak is one network, not two.
 			debug.FreeOSMemory()
@@ -310,7 +292,8 @@ type prober struct {
 func newProber(s Spec) *prober { return &prober{spec: s} }
 
 // probe records every measure for stored pattern mu, the k-th probe of the
-// trial with the given seed, into out.values[.][k].
+// trial with the given seed, into out.values[.][k], as the numerator of
+// the sample over Measure.denominator.
 func (pr *prober) probe(net *hopfield.Network, mu int, c Cell, seed uint64, k int, out *trialOut) {
 	xi := net.Pattern(mu)
 	n := len(xi)
@@ -333,7 +316,7 @@ func (pr *prober) probe(net *hopfield.Network, mu int, c Cell, seed uint64, k in
 			}
 		}
 	}
-	var final []int8
+	var wrong int // bits of the final state that differ from xi
 	if needRun {
 		if len(pr.cue) != n {
 			pr.cue = make([]int8, n)
@@ -351,58 +334,65 @@ func (pr *prober) probe(net *hopfield.Network, mu int, c Cell, seed uint64, k in
 		if err != nil {
 			panic("capacity: " + err.Error()) // the options are ours and valid
 		}
-		final = res.State
+		wrong = hopfield.Hamming(res.State, xi)
 		out.sweeps += res.Steps
 		if res.End == hopfield.StepLimit {
 			out.limits++
 		}
 	}
 	for m, measure := range pr.spec.Measures {
-		var v float64
+		var v int
 		switch measure {
 		case Fixed:
-			v = b2f(flips == 0)
+			v = b2i(flips == 0)
 		case OneStep:
-			v = float64(flips) / float64(n)
+			v = flips
 		case Overlap:
-			v = hopfield.Overlap(final, xi)
-			if v < 0 {
-				// The reversed pattern is as stable as the pattern itself.
-				v = -v
-			}
+			// |xi . s| = |N - 2 wrong|: the reversed pattern is as stable
+			// as the pattern itself.
+			v = abs(n - 2*wrong)
 		case Recall:
-			v = b2f(hopfield.Hamming(final, xi) == 0)
+			v = b2i(wrong == 0)
 		}
-		out.values[m][k] = v
+		out.values[m][k] = int64(v)
 	}
 }
 
-func b2f(b bool) float64 {
+func b2i(b bool) int {
 	if b {
 		return 1
 	}
 	return 0
 }
 
-// rows summarises one cell's trials, one row per measure.
-func (r *runner) rows(c Cell, trials []trialOut) []Row {
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// rows summarises cell ci's trials, one row per measure.
+func (r *runner) rows(ci int, c Cell) []Row {
 	var rows []Row
+	rc := r.runs[ci]
 	for m, measure := range r.spec.Measures {
-		samples := make([][]float64, len(trials))
-		sweeps, limits, runs := 0, 0, 0
-		for t, out := range trials {
-			samples[t] = out.values[m]
-			sweeps += out.sweeps
-			limits += out.limits
-			runs += len(out.values[m])
-		}
-		row := Row{Cell: c, Measure: measure, Stats: summarize(samples), Theory: Theory(c, measure)}
+		row := Row{Cell: c, Measure: measure, Stats: r.acc[ci][m].stats(), Theory: Theory(c, measure)}
 		row.MeanSweeps = nan()
 		if measure.runs() {
-			row.Unconverged = limits
-			row.MeanSweeps = float64(sweeps) / float64(runs)
+			row.Unconverged = rc.limits
+			row.MeanSweeps = float64(rc.sweeps) / float64(rc.runs)
 		}
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

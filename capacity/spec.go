@@ -57,6 +57,16 @@ func ParseMeasure(name string) (Measure, error) {
 // are read from the fields at the stored pattern.
 func (m Measure) runs() bool { return m == Overlap || m == Recall }
 
+// denominator is the common denominator of the measure's samples at N
+// neurons: Fixed and Recall are 0 or 1; OneStep and Overlap are multiples
+// of 1/N (a number of bits, |N - 2 wrong bits|, over N).
+func (m Measure) denominator(n int) int {
+	if m == Fixed || m == Recall {
+		return 1
+	}
+	return n
+}
+
 // Defaults for the zero values of Spec fields.
 const (
 	// DefaultProbes is the number of stored patterns probed per network.
@@ -110,7 +120,8 @@ type Spec struct {
 	Noises []float64 // fraction of the cue's bits flipped; nil means {0}
 	// Measures to record; every probe feeds all of them.
 	Measures []Measure
-	// Trials is the number of independent networks per cell.
+	// Trials is the number of independent networks per cell, 1 to
+	// MaxTrials.
 	Trials int
 	// Probes is the number of distinct stored patterns probed per network
 	// (at most P); 0 means DefaultProbes.
@@ -125,9 +136,9 @@ type Spec struct {
 	// Workers is the number of goroutines; 0 means GOMAXPROCS. It does not
 	// change any result.
 	Workers int
-	// MemoryLimit caps the memory of the networks held at once; 0 means
-	// hopfield.DefaultMemoryLimit(). It decides whether networks are built
-	// side by side or one at a time, never the results.
+	// MemoryLimit caps the memory of the networks held at once and of the
+	// statistics; 0 means hopfield.DefaultMemoryLimit(). It decides whether
+	// networks are built side by side or one at a time, never the results.
 	MemoryLimit int64
 	// Progress, if not nil, is called after each probe with the number of
 	// probes done and the total, from one goroutine at a time.
@@ -198,11 +209,14 @@ func (s Spec) normalize() (Spec, error) {
 			}
 		}
 	}
-	if s.Trials < 1 {
-		return s, fmt.Errorf("trials %d: want at least 1", s.Trials)
+	if s.Trials < 1 || s.Trials > MaxTrials {
+		return s, fmt.Errorf("trials %d: want 1 to %d networks per cell", s.Trials, MaxTrials)
 	}
 	if s.Probes < 0 || s.MaxSweeps < 0 {
 		return s, errors.New("probes and max sweeps must not be negative")
+	}
+	if s.Workers < 0 || s.Workers > MaxWorkers {
+		return s, fmt.Errorf("workers %d: want 0 (one per core) to %d", s.Workers, MaxWorkers)
 	}
 	if s.Probes == 0 {
 		s.Probes = DefaultProbes
@@ -244,6 +258,12 @@ func (s Spec) Cells() ([]Cell, error) {
 }
 
 func (s Spec) cells() ([]Cell, error) {
+	// Bound the grid before building it (products of long lists overflow).
+	size := float64(len(s.Rules)) * float64(len(s.Ns)) * float64(len(s.Alphas)) * float64(len(s.Noises))
+	if size > MaxCells {
+		return nil, fmt.Errorf("grid of %.0f cells (%d rules x %d sizes x %d loads x %d noise levels): want at most %d",
+			size, len(s.Rules), len(s.Ns), len(s.Alphas), len(s.Noises), MaxCells)
+	}
 	var cells []Cell
 	for _, r := range s.Rules {
 		for _, n := range s.Ns {
@@ -268,6 +288,9 @@ func (s Spec) cells() ([]Cell, error) {
 func loads(n int, alphas []float64) ([]int, error) {
 	var ps []int
 	for _, a := range alphas {
+		if a*float64(n) > 1<<40 {
+			return nil, fmt.Errorf("load %v at N = %d: P = alpha N is far too large", a, n)
+		}
 		p := int(math.Round(a * float64(n)))
 		if p < 1 {
 			return nil, fmt.Errorf("load %v at N = %d stores no pattern (P = round(alpha N) = 0)", a, n)

@@ -2,7 +2,6 @@ package capacity
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 
@@ -46,8 +45,8 @@ type TemperatureRow struct {
 // networks of one trial are the same at every temperature (common random
 // numbers), so the curves are smooth in T.
 func Temperature(ctx context.Context, spec TemperatureSpec) ([]TemperatureRow, error) {
-	if spec.N < 2 || spec.Trials < 1 || len(spec.Alphas) == 0 || len(spec.Temps) == 0 {
-		return nil, errors.New("temperature: want N >= 2, trials >= 1, and at least one load and temperature")
+	if spec.N < 2 || spec.Trials < 1 || spec.Trials > MaxTrials || len(spec.Alphas) == 0 || len(spec.Temps) == 0 {
+		return nil, fmt.Errorf("temperature: want N >= 2, 1 to %d trials, and at least one load and temperature", MaxTrials)
 	}
 	for _, T := range spec.Temps {
 		if !(T >= 0) || math.IsInf(T, 0) {

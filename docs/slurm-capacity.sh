@@ -9,16 +9,26 @@
 # k mod SHARDS = task id) and writes shards/shard-<id>.csv; the merge job
 # joins them into sweep.csv (byte for byte what one machine would write)
 # and draws sweep.png. Results depend only on the flags and the seed, so a
-# failed task can simply be rerun: sbatch --array=<id> docs/slurm-capacity.sh
+# failed task can simply be rerun:
+#   sbatch --array=<id> --output='shards/slurm-%A_%a.log' docs/slurm-capacity.sh
+#
+# Submit from the directory that is to hold the results: the jobs run
+# there. Slurm does not create the directory of a log file, and a job whose
+# log cannot be opened fails at once; so the first job logs to the current
+# directory (hopfield-capacity-<job id>.log), and the array tasks and the
+# merge job, submitted once shards/ exists, log to shards/.
 #
 # Each task needs the hopfield binary on its PATH
 # (go install github.com/hopfield-lab/hopfield/cmd/hopfield@latest).
+# --memory-gb 3 keeps a task within its --mem=4G whatever the node's size;
+# hopfield capacity refuses a shard it estimates at more than 24 CPU-hours
+# (--max-cpu-hours): the default sweep takes about 1.7 CPU-hours per shard.
 #
 #SBATCH --job-name=hopfield-capacity
 #SBATCH --cpus-per-task=8
 #SBATCH --mem=4G
 #SBATCH --time=04:00:00
-#SBATCH --output=shards/slurm-%A_%a.log
+#SBATCH --output=hopfield-capacity-%j.log
 set -euo pipefail
 
 SHARDS=${SHARDS:-16}
@@ -36,14 +46,17 @@ if [[ -z "${SLURM_ARRAY_TASK_ID:-}" ]]; then
 		hopfield merge shards/shard-*.csv --out sweep.csv --plot sweep.png
 		exit
 	fi
-	jid=$(sbatch --parsable --array="0-$((SHARDS - 1))" --export=ALL,SHARDS="$SHARDS" "$0")
+	jid=$(sbatch --parsable --array="0-$((SHARDS - 1))" --output='shards/slurm-%A_%a.log' \
+		--export=ALL,SHARDS="$SHARDS" "$0")
 	sbatch --dependency="afterok:$jid" --job-name=hopfield-merge --output=shards/merge-%j.log \
 		--wrap "hopfield merge shards/shard-*.csv --out sweep.csv --plot sweep.png"
 	echo "submitted array $jid ($SHARDS shards) and its merge job"
 	exit
 fi
 
+mkdir -p shards # for a task rerun on its own from a fresh directory
 hopfield capacity "${SWEEP[@]}" \
 	--shard "$SLURM_ARRAY_TASK_ID/$SHARDS" \
 	--workers "${SLURM_CPUS_PER_TASK:-0}" \
+	--memory-gb 3 \
 	--out "shards/shard-$SLURM_ARRAY_TASK_ID.csv"

@@ -4,7 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +36,12 @@ The results depend only on the seed, not on the number of cores. --shard i/n
 runs the cells k with k mod n = i, for a job array; 'hopfield merge' joins
 the shards into the table of the whole sweep.
 
+Before any work, capacity checks the output paths and estimates the sweep:
+the memory of the networks held at once and of the statistics (at most
+--memory-gb) and the CPU time (at most --max-cpu-hours, 24 by default; a
+larger sweep must raise it or be split with --shard). The table and the
+plot are written together or not at all.
+
 Example:
   hopfield capacity --rule hebbian,storkey,pseudoinverse --n 1000 \
     --alpha 0.05:0.20:0.01 --trials 100 --out sweep.csv --plot sweep.png`,
@@ -46,12 +54,14 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 	alphas := fs.String("alpha", "0.05:0.20:0.01", "loads alpha = P/N: values or ranges lo:hi:step")
 	noises := fs.String("noise", "0", "fractions of the cue's bits flipped (overlap and recall only)")
 	measures := fs.String("measure", "overlap", "measures, comma-separated: fixed, overlap, recall, onestep")
-	trials := fs.Int("trials", 100, "independent networks per cell")
+	trials := fs.Int("trials", 100, fmt.Sprintf("independent networks per cell (1 to %d)", capacity.MaxTrials))
 	probes := fs.Int("probes", capacity.DefaultProbes, "stored patterns probed per network (at most P)")
 	maxSweeps := fs.Int("max-sweeps", capacity.DefaultMaxSweeps, "limit of asynchronous sweeps per run")
 	seed := seedFlag(fs)
 	shard := fs.String("shard", "", "run one slice i/n of the grid (0 <= i < n), e.g. $SLURM_ARRAY_TASK_ID/8")
 	workers := fs.Int("workers", 0, "goroutines (0: one per core); results do not depend on it")
+	memoryGB := fs.Float64("memory-gb", 0, "memory limit in GiB for the networks held at once and the statistics (0: half the machine's memory)")
+	maxHours := fs.Float64("max-cpu-hours", 24, "refuse a sweep (or shard) estimated to take more CPU time than this; 0: no limit")
 	out := fs.String("out", "", "output file, .csv or .json (default: CSV on stdout)")
 	format := fs.String("format", "", "output format csv or json (default: from --out, else csv)")
 	plotPath := fs.String("plot", "", "also draw the sweep with theory curves to this .png, .svg or .pdf")
@@ -61,7 +71,23 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 	if fs.NArg() > 0 {
 		return Usagef("unexpected argument %q", fs.Arg(0))
 	}
-	spec := capacity.Spec{Trials: *trials, Probes: *probes, MaxSweeps: *maxSweeps, Seed: *seed, Workers: *workers}
+	// Counts first: they bound what everything else may allocate.
+	switch {
+	case *trials < 1 || *trials > capacity.MaxTrials:
+		return Usagef("--trials %d: want 1 to %d networks per cell", *trials, capacity.MaxTrials)
+	case *probes < 1:
+		return Usagef("--probes %d: want at least 1", *probes)
+	case *maxSweeps < 1:
+		return Usagef("--max-sweeps %d: want at least 1", *maxSweeps)
+	case *workers < 0 || *workers > capacity.MaxWorkers:
+		return Usagef("--workers %d: want 0 (one per core) to %d", *workers, capacity.MaxWorkers)
+	case !(*maxHours >= 0) || math.IsInf(*maxHours, 0):
+		return Usagef("--max-cpu-hours %v: want a number of hours >= 0 (0: no limit)", *maxHours)
+	case !(*memoryGB >= 0 && *memoryGB <= 1<<20):
+		return Usagef("--memory-gb %v: want a number of GiB >= 0 (0: half the machine's memory)", *memoryGB)
+	}
+	spec := capacity.Spec{Trials: *trials, Probes: *probes, MaxSweeps: *maxSweeps, Seed: *seed, Workers: *workers,
+		MemoryLimit: int64(*memoryGB * (1 << 30))}
 	for name := range strings.SplitSeq(*rules, ",") {
 		r, err := hopfield.ParseRule(name)
 		if err != nil {
@@ -80,6 +106,11 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 	if spec.Ns, err = capacity.ParseInts(*ns); err != nil {
 		return Usagef("--n: %v", err)
 	}
+	for _, n := range spec.Ns {
+		if n < 2 {
+			return Usagef("--n %d: want N >= 2 neurons", n)
+		}
+	}
 	if spec.Alphas, err = capacity.ParseList(*alphas); err != nil {
 		return Usagef("--alpha: %v", err)
 	}
@@ -91,30 +122,28 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 			return Usagef("--shard: %v", err)
 		}
 	}
-	if *trials < 1 || *probes < 1 || *maxSweeps < 1 || *workers < 0 {
-		return Usagef("--trials, --probes and --max-sweeps must be at least 1, --workers at least 0")
-	}
-	enc, err := tableFormat(*format, *out)
+	enc, err := checkOutputs(*format, *out, *plotPath)
 	if err != nil {
 		return err
 	}
-	if *plotPath != "" {
-		if err := checkPlotPath(*plotPath); err != nil {
-			return err
-		}
-	}
-	cells, err := spec.Cells()
+	cost, err := spec.Estimate()
 	if err != nil {
 		return Usagef("%v", err)
 	}
-	env.printSeed(*seed)
-	held := 0
-	for _, c := range cells {
-		if spec.Shard.Holds(c.Index) {
-			held++
-		}
+	cpu := cost.CPUTime()
+	if *maxHours > 0 && cpu.Hours() > *maxHours {
+		return Usagef("the sweep is too large: %d networks, %d probes, about %.1e operations, roughly %s of CPU time, over --max-cpu-hours %g; use fewer --trials or --probes, a smaller grid or --shard, or raise --max-cpu-hours",
+			cost.Networks, cost.Probes, cost.Ops, formatCPU(cpu), *maxHours)
 	}
-	fmt.Fprintf(env.Stderr, "%d of %d cells, %d networks x %d probes each\n", held, len(cells), spec.Trials, spec.Probes)
+	env.printSeed(*seed)
+	probesEach := strconv.Itoa(cost.MaxProbes)
+	if cost.MinProbes != cost.MaxProbes {
+		probesEach = fmt.Sprintf("%d to %d", cost.MinProbes, cost.MaxProbes)
+	}
+	fmt.Fprintf(env.Stderr, "%d of %d cells, %d networks x %s probes each\n", cost.Cells, cost.Grid, spec.Trials, probesEach)
+	if cpu >= time.Minute {
+		fmt.Fprintf(env.Stderr, "estimated: roughly %s of CPU time, %s of memory\n", formatCPU(cpu), hopfield.FormatBytes(cost.Memory))
+	}
 	var bar *progressBar
 	if env.StderrTerminal {
 		bar = newProgressBar(env.Stderr, "probes")
@@ -131,35 +160,83 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 		}
 		return err
 	}
-	if err := writeTable(env, table, enc, *out); err != nil {
+	if err := writeOutputs(env, table, enc, *out, *plotPath); err != nil {
 		return err
-	}
-	if *plotPath != "" {
-		if err := saveTablePlot(table, *plotPath); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintf(env.Stderr, "%d rows in %.1fs\n", len(table.Rows), time.Since(start).Seconds())
 	return nil
 }
 
-// tableFormat decides between CSV and JSON from --format, else --out's
-// extension.
-func tableFormat(format, out string) (string, error) {
-	if format == "" {
-		switch strings.ToLower(filepath.Ext(out)) {
-		case ".json":
-			format = "json"
-		case "", ".csv":
-			format = "csv"
-		default:
-			return "", Usagef("--out %s: want a .csv or .json file (or give --format)", out)
+// formatCPU writes a CPU time as people read it: 40 s, 12 min, 3.5 hours,
+// 20 days, 3e+05 years.
+func formatCPU(d time.Duration) string {
+	switch h := d.Hours(); {
+	case d < time.Minute:
+		return fmt.Sprintf("%.0f s", d.Seconds())
+	case d < 2*time.Hour:
+		return fmt.Sprintf("%.0f min", d.Minutes())
+	case h < 72:
+		return fmt.Sprintf("%.1f hours", h)
+	case h < 2*365*24:
+		return fmt.Sprintf("%.0f days", h/24)
+	default:
+		return fmt.Sprintf("%.2g years", h/24/365)
+	}
+}
+
+// checkOutputs checks the table's and the plot's paths before any work, so
+// that a typo does not cost a sweep, and returns the table's format.
+func checkOutputs(format, out, plotPath string) (string, error) {
+	enc, err := tableFormat(format, out)
+	if err != nil {
+		return "", err
+	}
+	if out != "" {
+		if err := atomicfile.CheckWritable(out); err != nil {
+			return "", fmt.Errorf("--out: %w", err)
 		}
 	}
-	if format != "csv" && format != "json" {
-		return "", Usagef("--format %q: want csv or json", format)
+	if plotPath != "" {
+		if err := checkPlotPath(plotPath); err != nil {
+			return "", err
+		}
+		if err := atomicfile.CheckWritable(plotPath); err != nil {
+			return "", fmt.Errorf("--plot: %w", err)
+		}
+		if out != "" && filepath.Clean(out) == filepath.Clean(plotPath) {
+			return "", Usagef("--out and --plot are the same file %s", out)
+		}
 	}
-	return format, nil
+	return enc, nil
+}
+
+// tableFormat decides between CSV and JSON from --format, else --out's
+// extension. A --format that contradicts the extension is refused: a JSON
+// file named .csv would fool the next program that reads it.
+func tableFormat(format, out string) (string, error) {
+	byExt := ""
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".json":
+		byExt = "json"
+	case ".csv":
+		byExt = "csv"
+	}
+	switch format {
+	case "":
+		if out != "" && byExt == "" {
+			return "", Usagef("--out %s: want a .csv or .json file (or give --format)", out)
+		}
+		if byExt == "" {
+			byExt = "csv"
+		}
+		return byExt, nil
+	case "csv", "json":
+		if byExt != "" && byExt != format {
+			return "", Usagef("--format %s, but --out %s names a .%s file: drop --format or rename the file", format, out, byExt)
+		}
+		return format, nil
+	}
+	return "", Usagef("--format %q: want csv or json", format)
 }
 
 func checkPlotPath(path string) error {
@@ -170,8 +247,17 @@ func checkPlotPath(path string) error {
 	return Usagef("--plot %s: want a .png, .svg or .pdf file", path)
 }
 
-// writeTable writes the table to path (atomically) or to stdout.
-func writeTable(env *Env, t *capacity.Table, format, path string) error {
+// writeOutputs writes the table to path (or stdout) and draws it to
+// plotPath if given, all or nothing: both files are staged and renamed
+// into place together, and stdout is written only once the plot is drawn.
+func writeOutputs(env *Env, t *capacity.Table, format, path, plotPath string) error {
+	var batch atomicfile.Batch
+	defer batch.Abort()
+	if plotPath != "" {
+		if err := stageTablePlot(&batch, t, plotPath); err != nil {
+			return err
+		}
+	}
 	write := func(w io.Writer) error {
 		if format == "json" {
 			return t.WriteJSON(w)
@@ -179,16 +265,18 @@ func writeTable(env *Env, t *capacity.Table, format, path string) error {
 		return t.WriteCSV(w)
 	}
 	if path == "" {
-		return write(env.Stdout)
-	}
-	if err := atomicfile.Write(path, write); err != nil {
+		if err := write(env.Stdout); err != nil {
+			return err
+		}
+	} else if err := batch.Write(path, write); err != nil {
 		return fmt.Errorf("--out: %w", err)
 	}
-	return nil
+	return batch.Commit()
 }
 
-// saveTablePlot stacks the table's plots, one per measure, and saves them.
-func saveTablePlot(t *capacity.Table, path string) error {
+// stageTablePlot stacks the table's plots, one per measure, and stages the
+// figure in the batch.
+func stageTablePlot(batch *atomicfile.Batch, t *capacity.Table, path string) error {
 	ps, err := t.Plots()
 	if err != nil {
 		return Internal(err)
@@ -203,7 +291,12 @@ func saveTablePlot(t *capacity.Table, path string) error {
 			return Internal(err)
 		}
 	}
-	if err := plots.Save(path, plots.DefaultWidth, plots.DefaultHeight*vg.Length(len(panels)), fig); err != nil {
+	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	height := plots.DefaultHeight * vg.Length(len(panels))
+	err = batch.Write(path, func(w io.Writer) error {
+		return plots.Render(w, format, plots.DefaultWidth, height, fig)
+	})
+	if err != nil {
 		return fmt.Errorf("--plot: %w", err)
 	}
 	return nil

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The bar redraws one line (carriage return) with the percentage, the
@@ -23,6 +25,23 @@ func TestProgressBar(t *testing.T) {
 	for _, want := range []string{" 25%  1/4 probes  ETA ", "[==============================] 100%  4/4 probes  ETA 0s"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output %q lacks %q", out, want)
+		}
+	}
+}
+
+func TestFormatCPU(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{40 * time.Second, "40 s"},
+		{90 * time.Minute, "90 min"},
+		{63*time.Hour + 18*time.Minute, "63.3 hours"},
+		{20 * 24 * time.Hour, "20 days"},
+		{math.MaxInt64, "2.9e+02 years"},
+	} {
+		if got := formatCPU(tc.d); got != tc.want {
+			t.Errorf("formatCPU(%v) = %q, want %q", tc.d, got, tc.want)
 		}
 	}
 }

@@ -18,7 +18,8 @@ var cmdMerge = &Command{
 JSON, by extension) and writes the table of the whole sweep, the same bytes
 an unsharded run writes. The shards must come from the same sweep (same
 flags and seed), hold no cell twice and together cover the grid; otherwise
-merge names the file at fault and writes nothing.
+merge names the file at fault and writes nothing. The table and the plot
+are written together or not at all.
 
 Example:
   hopfield merge shard-*.csv --out sweep.csv`,
@@ -44,14 +45,10 @@ func runMerge(env *Env, fs *flag.FlagSet, args []string) error {
 	if len(files) == 0 {
 		return Usagef("no shard files given")
 	}
-	enc, err := tableFormat(*format, *out)
+	// The outputs are checked before the shards are read.
+	enc, err := checkOutputs(*format, *out, *plotPath)
 	if err != nil {
 		return err
-	}
-	if *plotPath != "" {
-		if err := checkPlotPath(*plotPath); err != nil {
-			return err
-		}
 	}
 	tables := make([]*capacity.Table, len(files))
 	for i, path := range files {
@@ -63,13 +60,8 @@ func runMerge(env *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeTable(env, merged, enc, *out); err != nil {
+	if err := writeOutputs(env, merged, enc, *out, *plotPath); err != nil {
 		return err
-	}
-	if *plotPath != "" {
-		if err := saveTablePlot(merged, *plotPath); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintf(env.Stderr, "merged %d files: %d rows, %d cells\n", len(files), len(merged.Rows), merged.Cells)
 	return nil

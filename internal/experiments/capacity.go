@@ -189,15 +189,15 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	fig, err := plots.Stack(fmt.Sprintf("N = %d: %d networks, %d probed patterns each, per point", n, spec.Trials, spec.Probes), ps[1], ps[0])
+	fig, err := plots.Stack(fmt.Sprintf("N = %d: %s, %s probed patterns each, per point", n, networks(spec.Trials), probesPerNetwork(table)), ps[1], ps[0])
 	if err != nil {
 		return nil, err
 	}
 
 	numbers := map[string]float64{"alpha_c": theory.AGSCriticalLoad()}
 	var sum strings.Builder
-	fmt.Fprintf(&sum, "N = %d, loads %g to %g, %d networks x %d probes per point; AGS alpha_c = %.4f.\n",
-		n, kept[0], kept[len(kept)-1], spec.Trials, spec.Probes, theory.AGSCriticalLoad())
+	fmt.Fprintf(&sum, "N = %d, loads %g to %g, %s x %s probes per point; AGS alpha_c = %.4f.\n",
+		n, kept[0], kept[len(kept)-1], networks(spec.Trials), probesPerNetwork(table), theory.AGSCriticalLoad())
 	over := func(r hopfield.Rule) []capacity.Row { return rowsOf(table, r, capacity.Overlap) }
 	hebb := over(hopfield.Hebbian)
 	// last: the largest load up to which every mean is at least 0.95.
@@ -250,6 +250,28 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	}, nil
 }
 
+// networks writes "1 network" or "20 networks".
+func networks(n int) string {
+	if n == 1 {
+		return "1 network"
+	}
+	return fmt.Sprintf("%d networks", n)
+}
+
+// probesPerNetwork says how many patterns each network of the table
+// probed: the spec's probes, or P where P is smaller ("5 to 10").
+func probesPerNetwork(t *capacity.Table) string {
+	lo, hi := math.MaxInt, 0
+	for _, r := range t.Rows {
+		k := r.Samples / r.Trials
+		lo, hi = min(lo, k), max(hi, k)
+	}
+	if lo == hi {
+		return fmt.Sprint(hi)
+	}
+	return fmt.Sprintf("%d to %d", lo, hi)
+}
+
 func rowsOf(t *capacity.Table, rule hopfield.Rule, m capacity.Measure) []capacity.Row {
 	var out []capacity.Row
 	for _, r := range t.Rows {
@@ -289,7 +311,7 @@ func runOneStepError(ctx context.Context, p Values, seed uint64) (*Result, error
 		return nil, err
 	}
 	var sum strings.Builder
-	fmt.Fprintf(&sum, "%d networks x %d probes per point. z = (measured - exact law) / standard error:\n", spec.Trials, capacity.DefaultProbes)
+	fmt.Fprintf(&sum, "%s x %s probes per point. z = (measured - exact law) / standard error:\n", networks(spec.Trials), probesPerNetwork(table))
 	maxZ := 0.0
 	for _, r := range table.Rows {
 		z := 0.0
@@ -326,7 +348,7 @@ func runBasins(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	var panels []plots.Panel
 	numbers := map[string]float64{}
 	var sum strings.Builder
-	fmt.Fprintf(&sum, "N = %d, %d networks x %d probes per point. Noise at which exact recall falls below 1/2:\n", n, spec.Trials, capacity.DefaultProbes)
+	fmt.Fprintf(&sum, "N = %d, %s x %s probes per point. Noise at which exact recall falls below 1/2:\n", n, networks(spec.Trials), probesPerNetwork(table))
 	for _, rule := range rules {
 		var series []plots.Series
 		for i, a := range basinLoads {

@@ -3,6 +3,7 @@ package experiments
 import (
 	"bytes"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -44,6 +45,11 @@ func TestCapacityExperimentLimits(t *testing.T) {
 	r := run(t, "capacity", 1, "N=3000", "trials=1", "probes=1", "alpha_min=0.01", "alpha_max=0.01", "alpha_step=0.01")
 	if _, ok := r.Numbers["storkey_min_gap_above_0.15"]; ok || !bytes.Contains([]byte(r.Summary), []byte("Storkey rule left out")) {
 		t.Errorf("N = 3000 ran the Storkey rule:\n%s", r.Summary)
+	}
+	// A network probes at most its P patterns, and the summary says so.
+	r = run(t, "capacity", 1, "N=50", "trials=2", "probes=10", "alpha_min=0.02", "alpha_max=0.06", "alpha_step=0.02")
+	if !strings.Contains(r.Summary, "2 networks x 1 to 3 probes per point") {
+		t.Errorf("summary does not give the probes made (1 to 3):\n%s", r.Summary)
 	}
 	e, _ := Lookup("capacity")
 	v, err := e.Parse("N=100000", "memory_gb=0.1")
