@@ -330,6 +330,27 @@ func (net *Network) Pattern(mu int) []int8 {
 	return net.set.pattern(mu)
 }
 
+// Overlaps sets dst[mu] = m_mu = (1/N) xi^mu . s for every stored pattern
+// and returns dst (allocating it if it is too short). It works on the packed
+// patterns, O(NP/64), without unpacking any.
+func (net *Network) Overlaps(dst []float64, s []int8) []float64 {
+	net.mustLen("Overlaps", len(s))
+	p := net.P()
+	if cap(dst) < p {
+		dst = make([]float64, p)
+	}
+	dst = dst[:p]
+	if p == 0 {
+		return dst
+	}
+	m := make([]int64, p)
+	net.set.overlaps(m, s)
+	for mu, v := range m {
+		dst[mu] = float64(v) / float64(net.n)
+	}
+	return dst
+}
+
 // WeightBytes is the memory the weights take.
 func (net *Network) WeightBytes() int64 {
 	if net.w == nil {

@@ -314,3 +314,19 @@ func TestDeterministicAcrossGOMAXPROCS(t *testing.T) {
 		}
 	}
 }
+
+func TestOverlaps(t *testing.T) {
+	rng := testRand(51)
+	ps := randomPatterns(rng, 7, 150)
+	for _, cfg := range []Config{{Rule: Hebbian}, {Rule: Hebbian, Form: Dense}, {Rule: Storkey}, {Rule: PseudoInverse}} {
+		net := mustLearn(t, cfg, ps)
+		s := flipBits(rng, ps[2], 40)
+		s[7] = Unknown
+		got := net.Overlaps(nil, s)
+		for mu, x := range ps {
+			if want := Overlap(s, x); got[mu] != want {
+				t.Errorf("%v: m[%d] = %v, want %v", cfg.Rule, mu, got[mu], want)
+			}
+		}
+	}
+}

@@ -168,16 +168,15 @@ func Census(ctx context.Context, spec CensusSpec) ([]CensusRow, error) {
 				start[i] = int8(r.IntN(2))*2 - 1
 			}
 			out, err := net.Run(start, hopfield.RunOptions{Update: hopfield.Permutation, MaxSteps: spec.MaxSweeps,
-				Source: hopfield.NewSource(mix(seed, streamDynamics, uint64(c.P), uint64(s)))})
+				Source:  hopfield.NewSource(mix(seed, streamDynamics, uint64(c.P), uint64(s))),
+				Observe: func(*hopfield.Event) error { return ctx.Err() }})
 			if err != nil {
 				return err
 			}
 			if out.End == hopfield.StepLimit {
 				res.limits++
 			}
-			for mu := range ms {
-				ms[mu] = hopfield.Overlap(out.State, net.Pattern(mu))
-			}
+			ms = net.Overlaps(ms, out.State)
 			st := Classify(ms)
 			res.counts[st]++
 			if st == Mixture3 {

@@ -85,7 +85,7 @@ func Temperature(ctx context.Context, spec TemperatureSpec) ([]TemperatureRow, e
 					sum += last
 					measured++
 				}
-				return nil
+				return ctx.Err()
 			},
 		})
 		if err != nil {
