@@ -90,10 +90,15 @@ func ReadImages(r io.Reader, opts ImageOptions) ([]Pattern, error) {
 	if err != nil {
 		return nil, imageError(err)
 	}
+	// The decoded picture can be smaller than the size the header declares
+	// (a GIF frame inside its logical screen): only its pixels count.
+	if b := img.Bounds(); b.Dx() < 1 || b.Dy() < 1 {
+		return nil, fmt.Errorf("%s image has no pixels in its frame (%dx%d)", cfg.Format, b.Dx(), b.Dy())
+	}
 	if opts.Rows > 0 || cfg.Rows == 0 {
 		rows, cols := opts.Rows, opts.Cols
 		if rows == 0 {
-			rows, cols = cfg.Height, cfg.Width
+			rows, cols = img.Bounds().Dy(), img.Bounds().Dx()
 		}
 		return []Pattern{imagePattern(img, img.Bounds(), rows, cols, opts)}, nil
 	}

@@ -323,10 +323,7 @@ func (st *streamer) send(v any, flush bool) error {
 // finish sends the last partial batch and the end line.
 func (st *streamer) finish(res hopfield.Result, runErr error) {
 	net, mem := st.net, st.run.mem
-	overlaps := make([]float64, net.P())
-	for mu := range overlaps {
-		overlaps[mu] = hopfield.Overlap(res.State, net.Pattern(mu))
-	}
+	overlaps := net.Overlaps(nil, res.State)
 	energy := net.Energy(res.State)
 	if st.pending > 0 && st.werr == nil && st.ctx.Err() == nil {
 		st.frame(res.Steps, res.Updates, st.touched[len(st.touched)-1], res.State,
