@@ -83,18 +83,3 @@ func (ps *patternStream) next(count int) [][]int8 {
 	}
 	return out
 }
-
-// chooseProbes returns k distinct pattern indices in [0, p), uniformly, by a
-// partial Fisher-Yates shuffle. The Storkey rule treats patterns by their
-// order, so probing the first k would be biased.
-func chooseProbes(r *rand.Rand, p, k int) []int {
-	idx := make([]int, p)
-	for i := range idx {
-		idx[i] = i
-	}
-	for i := range k {
-		j := i + r.IntN(p-i)
-		idx[i], idx[j] = idx[j], idx[i]
-	}
-	return idx[:k]
-}

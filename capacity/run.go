@@ -223,7 +223,9 @@ func newTrialOut(measures, probes int) trialOut {
 
 // probes returns the stored patterns probed in one trial of cell c.
 func (r *runner) probes(seed uint64, c Cell) []int {
-	return chooseProbes(rng(seed, streamProbes, uint64(c.P)), c.P, min(r.spec.Probes, c.P))
+	// The Storkey rule treats patterns by their order, so probing the
+	// first k would be biased: probe k chosen at random.
+	return patterns.Choose(rng(seed, streamProbes, uint64(c.P)), c.P, min(r.spec.Probes, c.P))
 }
 
 // runOneAtATime builds each network from scratch, alone in memory, and

@@ -58,7 +58,7 @@ func FlipN(dst, src []int8, k int, rng *rand.Rand) ([]int8, error) {
 		return nil, fmt.Errorf("flip count %d outside [0, %d]", k, len(src))
 	}
 	copy(dst, src)
-	for _, i := range choose(rng, len(dst), k) {
+	for _, i := range Choose(rng, len(dst), k) {
 		dst[i] = -dst[i]
 	}
 	return dst, nil
@@ -101,7 +101,7 @@ func EraseN(dst, src []int8, k int, rng *rand.Rand) ([]int8, error) {
 		return nil, fmt.Errorf("erase count %d outside [0, %d]", k, len(src))
 	}
 	copy(dst, src)
-	for _, i := range choose(rng, len(dst), k) {
+	for _, i := range Choose(rng, len(dst), k) {
 		dst[i] = hopfield.Unknown
 	}
 	return dst, nil
@@ -173,9 +173,13 @@ func KeepPrefixN(dst, first []int8, k int, fill []int8) ([]int8, error) {
 	return dst, nil
 }
 
-// choose returns k distinct indices in [0, n), uniformly (a partial
-// Fisher-Yates shuffle).
-func choose(rng *rand.Rand, n, k int) []int {
+// Choose returns k distinct indices in [0, n), uniformly, by a partial
+// Fisher-Yates shuffle: the first k of a random permutation, drawn with k
+// calls to rng. It panics unless 0 <= k <= n.
+func Choose(rng *rand.Rand, n, k int) []int {
+	if k < 0 || k > n {
+		panic(fmt.Sprintf("patterns: Choose(%d of %d)", k, n))
+	}
 	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
