@@ -20,8 +20,8 @@ type weightsRequest struct {
 // weightsResponse is W on a side x side grid, row-major. When Exact is set
 // the grid is W itself (N <= side). Otherwise value (k, l) is the mean of
 // W_ij over the neurons i of block k and j of block l, the picture that
-// imshow(W) shrinks to: computed as side products W x with Network.Apply,
-// so a 10,000-neuron memory in the pattern form never builds its
+// imshow(W) shrinks to: computed by Network.WeightBlocks, so a
+// 10,000-neuron memory in the pattern form never builds its
 // 10,000 x 10,000 matrix to be drawn.
 type weightsResponse struct {
 	N      int       `json:"n"`
@@ -80,27 +80,13 @@ func (s *Server) handleWeights(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, out)
 }
 
-// blockMeans returns the side x side block means of W; block k holds
-// neurons k*N/side to (k+1)*N/side - 1.
+// blockMeans returns the side x side block means of W, row-major
+// (Network.WeightBlocks: block k holds neurons k*N/side to
+// (k+1)*N/side - 1, and the pattern form never builds W).
 func blockMeans(net *hopfield.Network, side int) []float64 {
-	n := net.N()
-	lo := func(k int) int { return k * n / side }
-	out := make([]float64, side*side)
-	x, y := make([]float64, n), make([]float64, n)
-	for l := range side {
-		// x is the mean over block l, so y_i = mean_{j in l} W_ij.
-		clear(x)
-		for j := lo(l); j < lo(l+1); j++ {
-			x[j] = 1 / float64(lo(l+1)-lo(l))
-		}
-		net.Apply(y, x)
-		for k := range side {
-			var sum float64
-			for i := lo(k); i < lo(k+1); i++ {
-				sum += y[i]
-			}
-			out[k*side+l] = sum / float64(lo(k+1)-lo(k))
-		}
+	out := make([]float64, 0, side*side)
+	for _, row := range net.WeightBlocks(side) {
+		out = append(out, row...)
 	}
 	return out
 }
