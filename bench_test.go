@@ -91,6 +91,22 @@ func BenchmarkAsyncSweep1000(b *testing.B) {
 	}
 }
 
+// Workload (b) as hopfield recall runs it: learn one pattern of N = 1,000,
+// then random-neuron updates from a cue with a quarter of its bits flipped
+// until a fixed point, traced sweep by sweep.
+func BenchmarkOnePatternAsync(b *testing.B) {
+	xi := randomPatterns(testRand(1), 1, 1000)
+	cue := flipBits(testRand(2), xi[0], 250)
+	for b.Loop() {
+		net := mustLearn(b, Config{Rule: Hebbian}, xi)
+		tr := Trace{Target: xi[0], SkipEnergy: true}
+		res, err := net.Run(cue, RunOptions{Update: Asynchronous, Tie: TieMinus, MaxSteps: 10, Source: NewSource(3), Observe: tr.Observe})
+		if err != nil || res.End != FixedPoint {
+			b.Fatalf("end %v, err %v", res.End, err)
+		}
+	}
+}
+
 func BenchmarkStorkey1000x100(b *testing.B) {
 	ps := randomPatterns(testRand(1), 100, 1000)
 	for b.Loop() {

@@ -22,7 +22,19 @@ type dense[T float32 | float64] struct {
 
 func (d *dense[T]) row(i int) []T { return d.w[i*d.n : (i+1)*d.n] }
 
+// shortVector is the length below which dot and axpy run a plain loop: for
+// a handful of elements BLAS's argument checks and dispatch cost more than
+// the arithmetic (pattern-form rows have length P, often 1 to 10).
+const shortVector = 16
+
 func dot[T float32 | float64](x, y []T) T {
+	if len(x) < shortVector {
+		var sum T
+		for i, v := range x {
+			sum += v * y[i]
+		}
+		return sum
+	}
 	switch x := any(x).(type) {
 	case []float32:
 		return T(blasImpl.Sdot(len(x), x, 1, any(y).([]float32), 1))
@@ -33,6 +45,13 @@ func dot[T float32 | float64](x, y []T) T {
 }
 
 func axpy[T float32 | float64](alpha T, x, y []T) {
+	if len(x) < shortVector {
+		y = y[:len(x)]
+		for i, v := range x {
+			y[i] += alpha * v
+		}
+		return
+	}
 	switch x := any(x).(type) {
 	case []float32:
 		blasImpl.Saxpy(len(x), float32(alpha), x, 1, any(y).([]float32), 1)

@@ -1,11 +1,7 @@
 package hopfield
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -36,23 +32,14 @@ func FormatBytes(n int64) string {
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
 }
 
+// assumedMemory stands in where the machine's memory cannot be read.
+const assumedMemory = 8 << 30
+
 var physicalMemory = sync.OnceValue(func() int64 {
-	f, err := os.Open("/proc/meminfo")
-	if err != nil {
-		return 8 << 30
+	if n := totalMemory(); n > 0 {
+		return n
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) >= 2 && fields[0] == "MemTotal:" {
-			kb, err := strconv.ParseInt(fields[1], 10, 64)
-			if err == nil && kb > 0 {
-				return kb << 10
-			}
-		}
-	}
-	return 8 << 30
+	return assumedMemory
 })
 
 // DefaultMemoryLimit is the limit used when Config.MemoryLimit is zero: half

@@ -27,8 +27,10 @@ faster run can be seen to compute the same thing:
       hopfield capacity (when the binary has that command)
 
 Runs of the two sides alternate, so that a busy machine slows both alike.
-Whole-process time is measured here; peak memory comes from GNU time
-(/usr/bin/time; Debian: apt-get install time). The NumPy side needs NumPy
+Whole-process time is measured here; peak memory and CPU time come from
+the kernel's accounting of the child process (wait4), and a peak smaller
+than this script's own from GNU time (/usr/bin/time; Debian: apt-get install
+time). The NumPy side needs NumPy
 (Debian: apt-get install python3-numpy); without it that side is skipped
 with a message. The NumPy scripts are the transcriptions in
 ../shared/bench/notebook (--notebook to point elsewhere); the binary is
@@ -46,9 +48,11 @@ reads bench/testdata/results.json; -results names another file).
 """
 
 import argparse
+import functools
 import json
 import math
 import os
+import resource
 import shutil
 import statistics
 import struct
@@ -70,22 +74,47 @@ class Failure(Exception):
 
 
 def run_measured(cmd, cwd=None):
-    """Runs cmd as a whole process; returns (wall s, peak MiB or None, CPU s or
-    None, stdout). CPU time (user + system) does not count the time spent
-    waiting for a core, so it is the steadier figure on a busy machine."""
-    time_bin = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-    full = [time_bin, "-f", "@@hopfield-bench %M %U %S", *cmd] if time_bin else cmd
-    t0 = time.perf_counter()
-    p = subprocess.run(full, cwd=cwd, capture_output=True, text=True)
-    wall = time.perf_counter() - t0
+    """Runs cmd as a whole process; returns (wall s, peak MiB, CPU s, stdout).
+
+    CPU time (user + system, in microseconds) and peak memory (maximum
+    resident set size) come from the kernel's rusage of the child, read by
+    wait4: no wrapper process is timed with the command, and short runs are
+    not rounded to GNU time's hundredths of a second. CPU time does not count
+    the time spent waiting for a core, so it is the steadier figure on a busy
+    machine."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
     if p.returncode != 0:
-        raise Failure(f"{' '.join(cmd)} exited {p.returncode}: {p.stderr.strip()[-500:]}")
-    peak = cpu = None
+        raise Failure(f"{' '.join(cmd)} exited {p.returncode}: {stderr.strip()[-500:]}")
+    peak = usage.ru_maxrss / 1024
+    # The kernel carries a process's peak across exec, so a child of this
+    # Python starts with Python's resident size as its peak. A peak at or
+    # below that is Python's, not the command's: ask GNU time instead, whose
+    # own footprint is a megabyte or two.
+    if usage.ru_maxrss <= resource.getrusage(resource.RUSAGE_SELF).ru_maxrss:
+        peak = small_peak(tuple(cmd), cwd)
+    return wall, peak, usage.ru_utime + usage.ru_stime, stdout
+
+
+@functools.cache
+def small_peak(cmd, cwd):
+    """The peak memory of cmd in MiB from one run under GNU time, or None."""
+    if not os.access("/usr/bin/time", os.X_OK):
+        print("note: /usr/bin/time is missing (Debian: apt-get install time); small peaks are not measured",
+              file=sys.stderr)
+        return None
+    p = subprocess.run(["/usr/bin/time", "-f", "@@hopfield-bench %M", *cmd], cwd=cwd, capture_output=True, text=True)
     for line in p.stderr.splitlines():
         if line.startswith("@@hopfield-bench "):
-            f = line.split()
-            peak, cpu = int(f[1]) / 1024, float(f[2]) + float(f[3])
-    return wall, peak, cpu, p.stdout
+            return int(line.split()[1]) / 1024
+    return None
 
 
 def result_line(stdout):
@@ -287,13 +316,6 @@ def fmt_mib(m):
     return "-" if m is None else f"{m:,.0f} MiB" if m >= 10 else f"{m:.1f} MiB"
 
 
-def cpu_ratio(a, b):
-    # GNU time counts CPU time in hundredths of a second.
-    if a is not None and b is not None and b < 0.01:
-        return f">{a / 0.01:,.0f}x"
-    return ratio(a, b)
-
-
 def ratio(a, b):
     return "-" if a is None or b is None or b == 0 else f"{a / b:,.0f}x" if a / b >= 10 else f"{a / b:.1f}x"
 
@@ -331,8 +353,23 @@ def compare(env, args):
                     sides[side] = {"error": str(e), "cmd": cmd}
                     print(f"   {side}: {e}", file=sys.stderr)
             plans = [p for p in plans if "error" not in sides.get(p[0], {})]
+        more_quick_runs(sides, args)
         rows.append({"key": key, "title": title, "sides": sides})
     return rows
+
+
+def more_quick_runs(sides, args):
+    """Repeats a hopfield side that takes milliseconds until it has
+    --quick-runs runs: at that scale one busy moment moves a median of five."""
+    s = sides.get("hopfield", {})
+    if "wall" not in s or median(s["wall"]) >= 0.1:
+        return
+    while len(s["wall"]) < args.quick_runs:
+        wall, peak, cpu, _ = run_measured(s["cmd"])
+        s["wall"].append(wall)
+        s["peak"].append(peak)
+        s["cpu"].append(cpu)
+    print(f"   hopfield {fmt_time(median(s['wall'])):>10s} median of {len(s['wall'])} runs", file=sys.stderr)
 
 
 def print_table(rows, env, args):
@@ -346,7 +383,7 @@ def print_table(rows, env, args):
         cn, ch = median(nb.get("cpu", [])), median(hf.get("cpu", []))
         cell = lambda t, m, s: (f"{fmt_time(t)}, {fmt_mib(m)}" if t is not None
                                 else ("error" if "error" in s else "skipped"))
-        print(f"| {r['title']} | {cell(tn, mn, nb)} | {cell(th, mh, hf)} | {ratio(tn, th)} | {ratio(mn, mh)} | {cpu_ratio(cn, ch)} | {GOPFIELD[r['key']]} |")
+        print(f"| {r['title']} | {cell(tn, mn, nb)} | {cell(th, mh, hf)} | {ratio(tn, th)} | {ratio(mn, mh)} | {ratio(cn, ch)} | {GOPFIELD[r['key']]} |")
     print()
     print("Outcomes (same inputs, same computation):")
     for r in rows:
@@ -359,7 +396,8 @@ def print_table(rows, env, args):
         print(f"  d: largest z-score between the recall fractions: {z:+.1f} (|z| < 3: same within sampling error)")
     if env.figure_free is False:
         print("  note: this hopfield cannot skip figures (--format none); (b) and (c) include drawing SVG figures")
-    print(f"  medians of {args.runs} runs ({args.runs_d} for (d)) of each side, alternating")
+    print(f"  medians of {args.runs} runs ({args.runs_d} for (d)) of each side, alternating;"
+          f" {args.quick_runs} runs of a hopfield side under 0.1 s")
 
 
 # Scaling: store P = 2 random patterns and run at most 4 synchronous steps,
@@ -432,10 +470,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5, help="runs of each side for (a)-(c)")
     ap.add_argument("--runs-d", type=int, default=3, help="runs of each side for (d) (NumPy: about 70 s each)")
+    ap.add_argument("--quick-runs", type=int, default=25, help="runs of a hopfield side that takes under 0.1 s")
     ap.add_argument("--only", default="a,b,c,d", help="workloads to run, e.g. a,b")
     ap.add_argument("--python", default=sys.executable, help="Python with NumPy for the notebook's code")
     ap.add_argument("--notebook", default=DEFAULT_NOTEBOOK, help="directory of the NumPy transcriptions")
-    ap.add_argument("--hopfield", help="hopfield binary (default: go build ./cmd/hopfield)")
+    ap.add_argument("--hopfield", help="hopfield binary (default: CGO_ENABLED=0 go build ./cmd/hopfield)")
     ap.add_argument("--scaling", action="store_true", help="also time store-and-recall against N")
     ap.add_argument("--scaling-n", default="1000,2000,5000,10000,20000,50000,100000,1000000",
                     help="N values for --scaling")
@@ -450,10 +489,10 @@ def main():
     if not args.hopfield:
         args.hopfield = os.path.join(tempfile.mkdtemp(prefix="hopfield-bin-"), "hopfield")
         print("building hopfield ...", file=sys.stderr)
-        subprocess.run(["go", "build", "-o", args.hopfield, "./cmd/hopfield"], cwd=ROOT, check=True)
-    if not os.access("/usr/bin/time", os.X_OK):
-        print("note: /usr/bin/time is missing (Debian: apt-get install time); peak memory is not measured",
-              file=sys.stderr)
+        # Static, as Go tools are released: without cgo the binary needs no
+        # dynamic loader and starts about 1 ms sooner (docs/performance.md).
+        subprocess.run(["go", "build", "-o", args.hopfield, "./cmd/hopfield"], cwd=ROOT, check=True,
+                       env={**os.environ, "CGO_ENABLED": "0"})
     if not os.path.isdir(args.notebook):
         print(f"note: no NumPy transcriptions at {args.notebook} (--notebook); NumPy side skipped", file=sys.stderr)
     env = Env(args)

@@ -1,6 +1,7 @@
 package patterns
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -67,7 +68,9 @@ func Load(path string, opts LoadOptions) ([]Pattern, error) {
 		return nil, err // *PathError already names the file
 	}
 	defer f.Close()
-	ps, err := read(f)
+	// The decoders read headers a few bytes at a time: one buffer makes that
+	// one system call for a small file.
+	ps, err := read(bufio.NewReaderSize(f, 64<<10))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

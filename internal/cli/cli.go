@@ -33,16 +33,36 @@ type Env struct {
 	// StderrTerminal reports whether stderr is a terminal (progress bars are
 	// drawn only then).
 	StderrTerminal bool
-	Ctx            context.Context
+	// Ctx, when set, is the context returned by [Env.Context].
+	Ctx    context.Context
+	newCtx func() context.Context
 }
 
 // OSEnv is the environment of the real process: standard streams, and a
 // context cancelled by SIGINT or SIGTERM.
 func OSEnv() *Env {
-	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	fi, err := os.Stderr.Stat()
 	term := err == nil && fi.Mode()&os.ModeCharDevice != 0
-	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, StderrTerminal: term, Ctx: ctx}
+	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, StderrTerminal: term,
+		newCtx: func() context.Context {
+			ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			return ctx
+		}}
+}
+
+// Context is the context that long commands (capacity, experiment, serve)
+// watch, to stop cleanly and keep what they finished. The real process's is
+// cancelled by SIGINT or SIGTERM. It is made on first use: a command that
+// never asks for it keeps those signals' default, stopping at once, so that
+// Ctrl-C is never caught and then ignored.
+func (env *Env) Context() context.Context {
+	if env.Ctx == nil {
+		env.Ctx = context.Background()
+		if env.newCtx != nil {
+			env.Ctx = env.newCtx()
+		}
+	}
+	return env.Ctx
 }
 
 // Command is one subcommand. Run declares its flags on fs, parses args with
@@ -118,9 +138,6 @@ func (env *Env) Parse(fs *flag.FlagSet, args []string) error {
 
 // Main runs the command line args and returns the exit code.
 func Main(args []string, env *Env) int {
-	if env.Ctx == nil {
-		env.Ctx = context.Background()
-	}
 	if len(args) == 0 {
 		printCommands(env.Stderr)
 		return 2
@@ -202,7 +219,7 @@ func runHelp(env *Env, fs *flag.FlagSet, args []string) error {
 	}
 	cfs := flag.NewFlagSet("hopfield "+cmd.Name, flag.ContinueOnError)
 	// Declare the flags without running: --help makes Parse return ErrHelp.
-	_ = cmd.Run(&Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Ctx: env.Ctx}, cfs, []string{"--help"})
+	_ = cmd.Run(&Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard}, cfs, []string{"--help"})
 	printUsage(env.Stdout, cmd, cfs)
 	return nil
 }

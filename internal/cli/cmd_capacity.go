@@ -150,12 +150,12 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 		spec.Progress = bar.update
 	}
 	start := time.Now()
-	table, err := capacity.Run(env.Ctx, spec)
+	table, err := capacity.Run(env.Context(), spec)
 	if bar != nil {
 		bar.finish()
 	}
 	if err != nil {
-		if env.Ctx.Err() != nil {
+		if env.Context().Err() != nil {
 			return fmt.Errorf("interrupted: %w", err)
 		}
 		return err

@@ -195,7 +195,7 @@ func experimentRun(env *Env, fs *flag.FlagSet, args []string) error {
 			return err
 		}
 		dir := dirs[i]
-		res, err := e.Execute(env.Ctx, vals, *seed)
+		res, err := e.Execute(env.Context(), vals, *seed)
 		var pe *experiments.ParamError
 		switch {
 		case errors.As(err, &pe):

@@ -90,6 +90,7 @@ func runServe(env *Env, fs *flag.FlagSet, args []string) error {
 	if *open {
 		opened = openBrowser(runtime.GOOS, url)
 	}
+	stop := env.Context().Done()
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	for serving := true; serving; {
@@ -101,7 +102,7 @@ func runServe(env *Env, fs *flag.FlagSet, args []string) error {
 			if err != nil {
 				fmt.Fprintf(env.Stderr, "hopfield serve: could not open a browser (%v); open %s yourself\n", err, url)
 			}
-		case <-env.Ctx.Done():
+		case <-stop:
 			serving = false
 		}
 	}

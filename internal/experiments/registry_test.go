@@ -1,0 +1,34 @@
+package experiments
+
+import "testing"
+
+func TestValidID(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"capacity", true},
+		{"one-step-error", true},
+		{"letters5x5", true},
+		{"a", true},
+		{"a-1", true},
+		{"", false},
+		{"-a", false},
+		{"a-", false},
+		{"a--b", false},
+		{"1a", false},
+		{"One", false},
+		{"a_b", false},
+		{"a b", false},
+		{"é", false},
+	} {
+		if got := validID(tc.name); got != tc.want {
+			t.Errorf("validID(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	for _, e := range All() {
+		if !validID(e.Name) {
+			t.Errorf("registered experiment %q has an invalid name", e.Name)
+		}
+	}
+}
