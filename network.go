@@ -126,8 +126,23 @@ func (net *Network) checkPattern(x []int8) error {
 	if len(x) != net.n {
 		return fmt.Errorf("has %d values, want %d (one per neuron)", len(x), net.n)
 	}
+	// A first pass without a branch on the data (random -1 and +1 would
+	// mispredict half of them): v+1 must be 0 or 2, or for Literal v must
+	// be 0 or 1.
+	off, mask := int8(1), int8(^2)
+	if net.cfg.Literal {
+		off, mask = 0, ^1
+	}
+	var bad int8
+	for _, v := range x {
+		bad |= (v + off) & mask
+	}
+	if bad == 0 {
+		return nil
+	}
+	low := -off
 	for i, v := range x {
-		if v == 1 || (net.cfg.Literal && v == 0) || (!net.cfg.Literal && v == -1) {
+		if v == 1 || v == low {
 			continue
 		}
 		if net.cfg.Literal {

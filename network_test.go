@@ -2,6 +2,7 @@ package hopfield
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -263,6 +264,32 @@ func TestBadArguments(t *testing.T) {
 				t.Fatalf("error %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// Every int8 value is accepted in a stored pattern exactly when it is -1 or
+// +1 (0 or 1 with Literal), and an error names the value and the neuron.
+func TestStoreChecksEveryValue(t *testing.T) {
+	for _, literal := range []bool{false, true} {
+		low := int8(-1)
+		if literal {
+			low = 0
+		}
+		for v := math.MinInt8; v <= math.MaxInt8; v++ {
+			x := make([]int8, 100)
+			for i := range x {
+				x[i] = low + int8(i%3%2)*(1-low)
+			}
+			x[37] = int8(v)
+			_, err := Learn(Config{Rule: Hebbian, Literal: literal}, x)
+			valid := int8(v) == 1 || int8(v) == low
+			switch {
+			case valid && err != nil:
+				t.Errorf("Literal %v, value %d: %v", literal, v, err)
+			case !valid && (err == nil || !strings.Contains(err.Error(), fmt.Sprintf("value %d at neuron 37", v))):
+				t.Errorf("Literal %v, value %d: error %v, want one naming the value at neuron 37", literal, v, err)
+			}
+		}
 	}
 }
 

@@ -69,8 +69,13 @@ func Load(path string, opts LoadOptions) ([]Pattern, error) {
 	}
 	defer f.Close()
 	// The decoders read headers a few bytes at a time: one buffer makes that
-	// one system call for a small file.
-	ps, err := read(bufio.NewReaderSize(f, 64<<10))
+	// one system call for a small file. Knowing the size lets a .npy reader
+	// allocate its data once.
+	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		r = &sizedReader{Reader: r, size: fi.Size()}
+	}
+	ps, err := read(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

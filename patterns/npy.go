@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"codeberg.org/sbinet/npyio"
 	"github.com/hopfield-lab/hopfield"
@@ -80,11 +81,14 @@ type NPYOptions struct {
 	N int
 }
 
-// Limits on .npy input, so that a small corrupt file cannot make the reader
-// allocate much memory.
+// Limits on .npy input. A small corrupt file cannot make the reader
+// allocate much memory whatever its header claims: the header is bounded
+// here, and the data buffer follows the bytes actually read (readData). The
+// element limit keeps sizes from overflowing; 2^40 values (2^28 where int
+// has 32 bits) is beyond any machine's memory.
 const (
 	maxNPYHeader   = 1 << 16
-	maxNPYElements = 1 << 28
+	maxNPYElements = min(1<<40, math.MaxInt>>3)
 )
 
 // npyArray is a decoded .npy header with the raw data that follows it.
@@ -169,8 +173,27 @@ func npyVectors(a, b int, opts NPYOptions) bool {
 // bipolar returns the array's values in C order as bipolar neurons.
 func (a *npyArray) bipolar(enc Encoding) ([]int8, error) {
 	n := a.len()
-	out := make([]int8, n)
-	sawMinus := false
+	var out []int8
+	sawMinus, ok := false, false
+	if a.dt.size == 1 && (!a.fortran || len(a.shape) < 2) {
+		// One byte per value in storage order: convert in place, which
+		// saves a copy of the whole file. Below, each value is read before
+		// its own byte, and no other, is written.
+		out = unsafe.Slice((*int8)(unsafe.Pointer(unsafe.SliceData(a.raw))), n)
+		sawMinus, ok = checkBytes(a.raw, a.dt.kind == 'i')
+	} else {
+		out = make([]int8, n)
+	}
+	if ok && enc == EncodingBinary && sawMinus {
+		ok = false // the loop below says where
+	}
+	if ok {
+		if enc == EncodingBinary || (enc == EncodingAuto && !sawMinus) {
+			return hopfield.FromBinary(out, out)
+		}
+		return out, nil
+	}
+	sawMinus = false
 	for i := range n {
 		v := a.at(a.storage(i))
 		if math.IsNaN(v) || math.IsInf(v, 0) || v != math.Trunc(v) {
@@ -200,6 +223,28 @@ func (a *npyArray) bipolar(enc Encoding) ([]int8, error) {
 		return hopfield.FromBinary(out, out)
 	}
 	return out, nil
+}
+
+// checkBytes is bipolar's fast check of one-byte values (int8, uint8 or
+// bool): ok reports whether all are -1, 0 or 1 (-1 only if signed), and
+// sawMinus whether a -1 is among them. For anything else the general loop
+// finds and names the first bad value. The loop has no branch on the data:
+// random -1 and +1 would mispredict half of them.
+func checkBytes(raw []byte, signed bool) (sawMinus, ok bool) {
+	// Valid bytes b: 0 and 1, or if signed also 0xff (-1). With the offset,
+	// c = b+off lies in {0, 1} (mask 0xfe) or {0, 1, 2} (mask 0xfc, and
+	// c & c>>1 rules out 3).
+	off, mask := byte(0), byte(0xfe)
+	if signed {
+		off, mask = 1, 0xfc
+	}
+	var bad, high byte
+	for _, b := range raw {
+		c := b + off
+		bad |= c&mask | c&(c>>1)
+		high |= b
+	}
+	return high&0x80 != 0, bad == 0
 }
 
 // ReadMatrixNPY reads a NumPy .npy file holding a weight matrix, shape
@@ -307,10 +352,7 @@ func readNPYArray(r io.Reader) (*npyArray, error) {
 		count *= d
 	}
 	want := int64(count) * int64(a.dt.size)
-	// Read no more than the file holds: memory grows with the actual data,
-	// whatever the header claims.
-	a.raw, err = io.ReadAll(io.LimitReader(r, want+1))
-	if err != nil {
+	if a.raw, err = readData(r, int64(len(head)), want); err != nil {
 		return nil, err
 	}
 	switch {
@@ -320,6 +362,32 @@ func readNPYArray(r io.Reader) (*npyArray, error) {
 		return nil, fmt.Errorf("corrupt file: data longer than the %d bytes of shape %s %s", want, shapeString(a.shape), a.dt)
 	}
 	return a, nil
+}
+
+// sizedReader is a reader that knows how many bytes its file holds, as
+// [Load] makes for a file.
+type sizedReader struct {
+	io.Reader
+	size int64
+}
+
+// readData reads the array's want data bytes, which follow a header of
+// headLen bytes, and one more if the file has it (the caller reports a
+// length that differs). Memory grows with the data actually read, whatever
+// the header claims, except that a file known to hold the whole array gets
+// one buffer of the exact size.
+func readData(r io.Reader, headLen, want int64) ([]byte, error) {
+	if f, ok := r.(*sizedReader); ok && f.size >= headLen+want {
+		raw := make([]byte, want, want+1)
+		if n, err := io.ReadFull(r, raw); err != nil {
+			return raw[:n], nil
+		}
+		if n, _ := io.ReadFull(r, raw[want:want+1]); n == 1 {
+			return raw[:want+1], nil
+		}
+		return raw, nil
+	}
+	return io.ReadAll(io.LimitReader(r, want+1))
 }
 
 // parseNPYHeader parses a complete, length-checked header with npyio,

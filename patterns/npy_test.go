@@ -187,7 +187,8 @@ var craftedNPY = []struct {
 	{"bad order", npyBytes(1, "{'descr': '|i1', 'fortran_order': Maybe, 'shape': (2,), }\n", []byte{1, 0}), "corrupt header"},
 	{"bad shape", npyBytes(1, "{'descr': '|i1', 'fortran_order': False, 'shape': (x,), }\n", []byte{1, 0}), "corrupt header"},
 	{"negative dim", npyBytes(1, "{'descr': '|i1', 'fortran_order': False, 'shape': (-2,), }\n", nil), "corrupt header: shape (-2,)"},
-	{"huge shape", npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000), }\n", []byte{0}), "array too large"},
+	{"huge shape", npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000), }\n", []byte{0}), "truncated file: 1 of 80000000000 data bytes"},
+	{"too large", npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1048576, 1048577), }\n", []byte{0}), "array too large"},
 	{"overflow shape", npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296, 4294967296), }\n", nil), "array too large"},
 	{"lying shape", npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1000, 1000), }\n", []byte{0, 0, 0, 0, 0, 0, 0, 0}), "truncated file: 8 of 8000000 data bytes"},
 	{"unquoted descr", npyBytes(1, "{'descr': i1, 'fortran_order': False, 'shape': (2,), }\n", []byte{1, 0}), "corrupt header: descr"},
@@ -362,5 +363,69 @@ for name in sorted(sys.argv[2:]):
 	}, "\n") + "\n"
 	if string(out) != want {
 		t.Errorf("NumPy read:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+// One-byte arrays take a fast path; every byte value, in each one-byte
+// dtype and encoding, must read as it does through the general conversion
+// (the same values stored as int16, or float32 for bool).
+func TestReadNPYByteFastPath(t *testing.T) {
+	header := func(descr string, n int) string {
+		return fmt.Sprintf("{'descr': '%s', 'fortran_order': False, 'shape': (%d,), }\n", descr, n)
+	}
+	for _, descr := range []string{"|i1", "|u1", "|b1"} {
+		for _, enc := range []Encoding{EncodingAuto, EncodingBinary, EncodingBipolar} {
+			for b := range 256 {
+				raw := []byte{1, 0, byte(b), 1}
+				wide := make([]byte, 0, 2*len(raw))
+				for _, x := range raw {
+					var v int16
+					switch descr {
+					case "|i1":
+						v = int16(int8(x))
+					case "|u1":
+						v = int16(x)
+					case "|b1":
+						v = int16(min(x, 1)) // NumPy reads any nonzero byte as True
+					}
+					wide = binary.LittleEndian.AppendUint16(wide, uint16(v))
+				}
+				fast, _, ferr := ReadNPY(bytes.NewReader(npyBytes(1, header(descr, len(raw)), raw)), NPYOptions{Encoding: enc})
+				slow, _, serr := ReadNPY(bytes.NewReader(npyBytes(1, header("<i2", len(raw)), wide)), NPYOptions{Encoding: enc})
+				if fmt.Sprint(ferr) != fmt.Sprint(serr) {
+					t.Fatalf("%s byte %#x, %v: error %v, general path %v", descr, b, enc, ferr, serr)
+				}
+				if ferr == nil && !slices.Equal(fast[0].Data, slow[0].Data) {
+					t.Fatalf("%s byte %#x, %v: %v, general path %v", descr, b, enc, fast[0].Data, slow[0].Data)
+				}
+			}
+		}
+	}
+}
+
+// Load reads a file's data into one buffer of the size the header gives
+// when the file is long enough; short and long files still fail as they do
+// through a plain reader.
+func TestLoadNPYSizedRead(t *testing.T) {
+	for _, file := range []string{"bad_truncated.npy", "bad_trailing.npy", "cube_int8_bipolar.npy", "stack_float64_binary.npy"} {
+		t.Run(file, func(t *testing.T) {
+			data, err := os.ReadFile("testdata/" + file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _, werr := ReadNPY(bytes.NewReader(data), NPYOptions{})
+			got, gerr := Load("testdata/"+file, LoadOptions{})
+			if (werr == nil) != (gerr == nil) || (werr != nil && !strings.Contains(gerr.Error(), werr.Error())) {
+				t.Fatalf("Load error %v, ReadNPY error %v", gerr, werr)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("Load gave %d patterns, ReadNPY %d", len(got), len(want))
+			}
+			for i := range got {
+				if !slices.Equal(got[i].Data, want[i].Data) {
+					t.Errorf("pattern %d differs", i)
+				}
+			}
+		})
 	}
 }
