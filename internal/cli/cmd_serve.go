@@ -66,9 +66,10 @@ func runServe(env *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--addr %s: %v", *addr, err)
 	}
+	local := ln.Addr().(*net.TCPAddr).IP.IsLoopback()
 	lab := server.New(server.Options{
 		MaxNeurons: *maxNeurons, MaxPatterns: *maxPatterns, MaxSteps: *maxSteps,
-		MaxBodyBytes: *maxBody, MaxWeightBytes: *maxWeights,
+		MaxBodyBytes: *maxBody, MaxWeightBytes: *maxWeights, LocalOnly: local,
 	})
 	// Cancelling runs stops every simulation in progress at shutdown.
 	runs, cancelRuns := context.WithCancel(context.Background())

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
+	"net/netip"
 	"runtime"
 	"strings"
 	"time"
@@ -64,6 +66,12 @@ type Options struct {
 	// so that a client that sends part of a request and stalls does not
 	// hold a connection open.
 	ReadTimeout time.Duration
+	// LocalOnly answers only requests addressed to this machine by a
+	// loopback name (localhost, 127.0.0.1, [::1]) and refuses others with
+	// 403. A lab that listens on loopback sets it, so that a web page
+	// elsewhere cannot reach the lab by pointing its own domain name at
+	// 127.0.0.1 (DNS rebinding).
+	LocalOnly bool
 	// WriteTimeout bounds each write of an answer (default 30 s): a
 	// client that stops reading a stream is dropped and its run stopped,
 	// while a stream that is read may last as long as RunTimeout.
@@ -196,6 +204,10 @@ func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
 
 // ServeHTTP serves the lab.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.opts.LocalOnly && !loopbackHost(r.Host) {
+		http.Error(w, "hopfield lab: this lab answers only to localhost, 127.0.0.1 or [::1], not "+r.Host, http.StatusForbidden)
+		return
+	}
 	h := w.Header()
 	// Everything the pages use comes from this server: no CDN, no network.
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'")
@@ -205,6 +217,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// the deadline on as they write.
 	s.writeDeadline(w)
 	s.mux.ServeHTTP(w, r)
+}
+
+// loopbackHost reports whether a Host header names this machine by a
+// loopback name or address, with or without a port.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
 }
 
 // page serves one embedded HTML file.
