@@ -26,7 +26,7 @@
 //   - Determinism: a run draws every random number from its seed
 //     (hopfield.NewSource), setup and dynamics from separate streams, so the
 //     same seed and parameters give byte-identical numbers, tables and
-//     png/svg figures. (pdf output embeds its creation time.)
+//     figures (pdf dates are fixed: SOURCE_DATE_EPOCH, or else 1970).
 //   - Simulations go through the public engine API only: hopfield.Learn,
 //     NewFromWeights, Network.Run with an observer, Network.Apply for the
 //     notebook's real-valued first step, and the patterns package's

@@ -5,9 +5,14 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 
+	"codeberg.org/go-pdf/fpdf"
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
@@ -126,6 +131,7 @@ func render(w io.Writer, cfg saveConfig, width, height vg.Length, p Panel) (err 
 	case "svg":
 		cw = vgsvg.New(width, height)
 	case "pdf":
+		reproduciblePDF()
 		cw = pdfFonts{vgpdf.New(width, height)}
 	case "":
 		return errorf("no output format (use a .png, .svg or .pdf extension or WithFormat)")
@@ -146,6 +152,20 @@ func render(w io.Writer, cfg saveConfig, width, height vg.Length, p Panel) (err 
 	_, err = cw.WriteTo(w)
 	return err
 }
+
+// reproduciblePDF makes every PDF of the same figure the same bytes: its
+// dates are SOURCE_DATE_EPOCH (the reproducible-builds convention) or else
+// the Unix epoch, rather than the time of writing, and its catalogs are
+// sorted. fpdf takes these as process-wide defaults.
+var reproduciblePDF = sync.OnceFunc(func() {
+	date := time.Unix(0, 0).UTC()
+	if sec, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		date = time.Unix(sec, 0).UTC()
+	}
+	fpdf.SetDefaultCreationDate(date)
+	fpdf.SetDefaultModificationDate(date)
+	fpdf.SetDefaultCatalogSort(true)
+})
 
 // pdfFonts works around vgpdf registering every font under style "" but
 // selecting bold and italic faces with style "B"/"I", which fails with

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -395,5 +396,33 @@ func TestRasterOrientationAndCrispness(t *testing.T) {
 	}
 	if blurred > 2 {
 		t.Errorf("%d blurred pixels across a cell edge", blurred)
+	}
+}
+
+// Every format writes the same bytes for the same figure, a PDF included
+// (its dates are fixed, not the time of writing).
+func TestRenderIsReproducible(t *testing.T) {
+	m, _ := NewMatrixInt8(patA, 5, 5)
+	p, err := WeightsPlot(m, "A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range Formats {
+		var first, second bytes.Buffer
+		if err := Render(&first, format, 0, 0, p); err != nil {
+			t.Fatal(err)
+		}
+		if format == "pdf" {
+			time.Sleep(1100 * time.Millisecond) // a date of writing would now differ
+			if !bytes.Contains(first.Bytes(), []byte("/CreationDate (D:19700101")) {
+				t.Errorf("pdf creation date is not the fixed one")
+			}
+		}
+		if err := Render(&second, format, 0, 0, p); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first.Bytes(), second.Bytes()) {
+			t.Errorf("%s: two renderings of one figure differ", format)
+		}
 	}
 }
