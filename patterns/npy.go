@@ -379,13 +379,15 @@ type sizedReader struct {
 func readData(r io.Reader, headLen, want int64) ([]byte, error) {
 	if f, ok := r.(*sizedReader); ok && f.size >= headLen+want {
 		raw := make([]byte, want, want+1)
-		if n, err := io.ReadFull(r, raw); err != nil {
-			return raw[:n], nil
+		n, err := io.ReadFull(r, raw)
+		if err == nil {
+			n, err = io.ReadFull(r, raw[want:want+1])
+			n += int(want)
 		}
-		if n, _ := io.ReadFull(r, raw[want:want+1]); n == 1 {
-			return raw[:want+1], nil
+		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+			return nil, err
 		}
-		return raw, nil
+		return raw[:n], nil
 	}
 	return io.ReadAll(io.LimitReader(r, want+1))
 }
