@@ -34,7 +34,7 @@ func BenchmarkBandwidth(b *testing.B) {
 // The notebook's 100x100 images: N = 10,000, P = 3.
 func BenchmarkStoreHebbianImages(b *testing.B) {
 	ps := randomPatterns(testRand(1), 3, 10000)
-	for _, form := range []Form{PatternForm, Dense} {
+	for _, form := range []Form{PatternForm, DenseForm} {
 		b.Run(form.String(), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := Learn(Config{Rule: Hebbian, Form: form}, ps...); err != nil {
@@ -54,7 +54,7 @@ func BenchmarkSyncStep10000(b *testing.B) {
 	const n = 10000
 	ps := randomPatterns(testRand(1), 3, n)
 	cue := flipBits(testRand(2), ps[0], 2000)
-	pinv := mustLearn(b, Config{Rule: PseudoInverse, Form: Dense}, ps)
+	pinv := mustLearn(b, Config{Rule: PseudoInverse, Form: DenseForm}, ps)
 	for _, c := range []struct {
 		name string
 		w    weights
@@ -79,7 +79,7 @@ func BenchmarkSyncStep10000(b *testing.B) {
 func BenchmarkAsyncSweep1000(b *testing.B) {
 	ps := randomPatterns(testRand(1), 100, 1000)
 	cue := flipBits(testRand(2), ps[0], 100)
-	for _, form := range []Form{PatternForm, Dense} {
+	for _, form := range []Form{PatternForm, DenseForm} {
 		net := mustLearn(b, Config{Rule: Hebbian, Form: form}, ps)
 		b.Run(form.String(), func(b *testing.B) {
 			for b.Loop() {

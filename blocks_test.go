@@ -10,7 +10,7 @@ func TestWeightBlocks(t *testing.T) {
 	n := 53
 	ps := randomPatterns(rng, 6, n)
 	for _, cfg := range []Config{
-		{Rule: Hebbian, Form: PatternForm}, {Rule: Hebbian, Form: Dense},
+		{Rule: Hebbian, Form: PatternForm}, {Rule: Hebbian, Form: DenseForm},
 		{Rule: PseudoInverse, Form: PatternForm}, {Rule: PseudoInverse, Form: PatternForm, KeepDiagonal: true},
 		{Rule: Storkey},
 	} {

@@ -1,12 +1,42 @@
 package hopfield
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
 )
+
+// End says how a run ended.
+type End int
+
+const (
+	// FixedPoint: no neuron would change (S(t+1) = S(t), or a whole
+	// asynchronous sweep without a flip).
+	FixedPoint End = iota + 1
+	// Cycle: synchronous dynamics returned to the state of two steps before,
+	// the only other end for symmetric weights (Bruck 1990).
+	Cycle
+	// StepLimit: MaxSteps or MaxUpdates was reached first. Glauber runs at
+	// T > 0 always end here.
+	StepLimit
+	// Stopped: the observer returned an error.
+	Stopped
+)
+
+func (e End) String() string {
+	switch e {
+	case FixedPoint:
+		return "fixed point"
+	case Cycle:
+		return "2-cycle"
+	case StepLimit:
+		return "step limit"
+	case Stopped:
+		return "stopped"
+	}
+	return fmt.Sprintf("End(%d)", int(e))
+}
 
 // Result is the outcome of a run.
 type Result struct {
@@ -55,32 +85,14 @@ func (net *Network) Run(cue []int8, opt RunOptions) (Result, error) {
 }
 
 func (net *Network) checkOptions(opt *RunOptions) error {
-	if opt.Update < Synchronous || opt.Update > Glauber {
-		return fmt.Errorf("hopfield: unknown update schedule %d", int(opt.Update))
+	if err := opt.Validate(); err != nil {
+		return err
 	}
-	if opt.Tie < TieKeep || opt.Tie > TieMinus {
-		return fmt.Errorf("hopfield: unknown tie rule %d", int(opt.Tie))
-	}
-	if math.IsNaN(opt.Temperature) || opt.Temperature < 0 || math.IsInf(opt.Temperature, 0) {
-		return fmt.Errorf("hopfield: temperature %v: want a finite number >= 0", opt.Temperature)
-	}
-	if opt.Temperature > 0 && opt.Update != Glauber {
-		return fmt.Errorf("hopfield: temperature %v is for glauber updates, not %v", opt.Temperature, opt.Update)
-	}
-	if opt.MaxSteps < 0 || opt.MaxUpdates < 0 {
-		return errors.New("hopfield: MaxSteps and MaxUpdates must not be negative")
+	if opt.Clamp != nil && len(opt.Clamp) != net.n {
+		return badOption("clamp", fmt.Sprintf("mask of %d entries", len(opt.Clamp)), fmt.Sprintf("one entry per neuron (%d)", net.n))
 	}
 	if opt.MaxSteps == 0 {
 		opt.MaxSteps = DefaultMaxSteps
-	}
-	if opt.Clamp != nil && len(opt.Clamp) != net.n {
-		return fmt.Errorf("hopfield: clamp mask has %d entries for %d neurons", len(opt.Clamp), net.n)
-	}
-	switch opt.Update {
-	case Asynchronous, Permutation, Glauber:
-		if opt.Source == nil {
-			return fmt.Errorf("hopfield: %v updates need RunOptions.Source (see NewSource)", opt.Update)
-		}
 	}
 	return nil
 }

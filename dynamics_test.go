@@ -31,7 +31,7 @@ func TestEnergyNeverIncreasesAsync(t *testing.T) {
 		var err error
 		switch seed % 3 {
 		case 0:
-			net, err = NewFromWeights(randomSymmetric(seed, n), nil, Bipolar, 0)
+			net, err = NewFromWeights(randomSymmetric(seed, n), WeightOptions{})
 		case 1:
 			net, err = Learn(Config{Rule: Hebbian}, randomPatterns(testRand(seed), 1+n/5, n)...)
 		case 2:
@@ -63,7 +63,7 @@ func TestHebbianEnergyFormula(t *testing.T) {
 	rng := testRand(2)
 	n, p := 200, 7
 	ps := randomPatterns(rng, p, n)
-	for _, form := range []Form{Dense, PatternForm} {
+	for _, form := range []Form{DenseForm, PatternForm} {
 		net := mustLearn(t, Config{Rule: Hebbian, Form: form}, ps)
 		_, err := net.Run(flipBits(rng, ps[2], 60), RunOptions{Update: Permutation, Source: NewSource(1), Observe: func(e *Event) error {
 			var sum float64
@@ -85,7 +85,7 @@ func TestHebbianEnergyFormula(t *testing.T) {
 func TestSyncEndsInFixedPointOrTwoCycle(t *testing.T) {
 	// Two neurons that inhibit each other swap between (+,+) and (-,-).
 	w := mat.NewDense(2, 2, []float64{0, -1, -1, 0})
-	net, err := NewFromWeights(w, nil, Bipolar, 0)
+	net, err := NewFromWeights(w, WeightOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestSyncEndsInFixedPointOrTwoCycle(t *testing.T) {
 	}
 	for seed := range uint64(40) {
 		n := 30
-		net, err := NewFromWeights(randomSymmetric(seed, n), nil, Bipolar, 0)
+		net, err := NewFromWeights(randomSymmetric(seed, n), WeightOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -272,7 +272,7 @@ func TestBinaryNeuronsThreshold(t *testing.T) {
 	for i := range theta {
 		theta[i] = 2.5
 	}
-	net, err := NewFromWeights(w, theta, Binary, 0)
+	net, err := NewFromWeights(w, WeightOptions{Thresholds: theta, Neurons: Binary})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -374,7 +374,7 @@ func TestGlauberTemperature(t *testing.T) {
 
 func TestTieRules(t *testing.T) {
 	// One neuron coupled to nothing: its field is always exactly 0.
-	net, _ := NewFromWeights(mat.NewDense(1, 1, nil), nil, Bipolar, 0)
+	net, _ := NewFromWeights(mat.NewDense(1, 1, nil), WeightOptions{})
 	for _, tc := range []struct {
 		tie       Tie
 		from, now int8
@@ -411,7 +411,7 @@ func TestEventEnergyMatchesNetwork(t *testing.T) {
 		theta []float64
 	}{
 		{"pattern", Config{Rule: Hebbian, Form: PatternForm}, pm, nil},
-		{"dense", Config{Rule: Hebbian, Form: Dense}, pm, nil},
+		{"dense", Config{Rule: Hebbian, Form: DenseForm}, pm, nil},
 		{"literal", Config{Rule: Hebbian, Literal: true, Unscaled: true}, zeroOne, nil},
 		{"thresholds", Config{Rule: Hebbian}, pm, theta},
 	} {

@@ -21,34 +21,21 @@ type Event struct {
 }
 
 // Overlaps sets dst[mu] = m_mu = (1/N) xi^mu . S for every stored pattern and
-// returns dst (allocating it if it is too short).
+// returns dst (see the package doc on dst).
 func (e *Event) Overlaps(dst []float64) []float64 {
 	m := e.overlaps.m
-	if cap(dst) < len(m) {
-		dst = make([]float64, len(m))
-	}
-	dst = dst[:len(m)]
+	dst = grow(dst, len(m))
 	for mu, v := range m {
 		dst[mu] = float64(v) / float64(e.net.n)
 	}
 	return dst
 }
 
-// Energy returns the energy of the current state (see Network.Energy). For
-// the Hebbian rule it comes from the overlaps the run keeps, in O(P) (plus
-// O(N) with thresholds); otherwise it costs a field computation, O(NP) in
-// the pattern form and O(N^2) for dense weights.
-func (e *Event) Energy() float64 {
-	net, c := e.net, e.overlaps
-	if net.cfg.Rule != Hebbian || c.set == nil {
-		return net.Energy(e.State)
-	}
-	var q int64
-	for _, v := range c.m {
-		q += v * v
-	}
-	return -0.5*net.scale*float64(q-c.self) + net.thresholdEnergy(e.State)
-}
+// Energy returns the energy of the current state (see Network.Energy). The
+// Hebbian rule and the dense associative memory take it from the overlaps
+// the run keeps, in O(P) (plus O(N) with thresholds); other rules cost a
+// field computation, O(NP) in the pattern form and O(N^2) for dense weights.
+func (e *Event) Energy() float64 { return e.net.energy(e.State, e.overlaps) }
 
 // Network returns the network being run.
 func (e *Event) Network() *Network { return e.net }

@@ -196,15 +196,14 @@ func (d *denseInt8) apply(dst, x []float64) {
 	})
 }
 
-func (d *denseInt8) quadratic(s []int8) float64 {
-	h := make([]float64, d.n)
-	d.fields(h, s)
-	var e float64
-	for i, v := range s {
-		e += float64(v) * h[i]
+func (d *denseInt8) energy(s []int8, scale float64, ov *overlapCounter) float64 {
+	if ov != nil && ov.set != nil {
+		return hebbEnergy(ov.set, s, scale, ov)
 	}
-	return e
+	return fieldEnergy(d, s, scale)
 }
+
+func (d *denseInt8) blockSums(out [][]float64, start []int) { atBlockSums(d, out, start) }
 
 func (d *denseInt8) at(i, j int) float64 {
 	return float64(int(uint8(d.w[i*d.stride+j/8]>>(8*(j%8)))) - 128)

@@ -56,7 +56,7 @@ func TestDenseInt8MatchesFloat32(t *testing.T) {
 						t.Fatalf("GOMAXPROCS=%d: fields differ from float32", procs)
 					}
 				}
-				if a, b := fast.quadratic(state), simple.quadratic(state); a != b {
+				if a, b := fast.energy(state, 1, nil), simple.energy(state, 1, nil); a != b {
 					t.Fatalf("s^T W s: int8 %v, float32 %v", a, b)
 				}
 			}

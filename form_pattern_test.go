@@ -135,7 +135,7 @@ func TestHebbTrackersAgree(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHebbPattern(n, tc.ps)
 			s := slices.Clone(tc.state)
-			fast, simple := newHebbTracker32(h, s), h.int8Tracker(s)
+			fast, simple := newHebbTracker32(h, s), h.factored.tracker(s)
 			rng := testRand(uint64(n))
 			for step := range 200 {
 				j := rng.IntN(n)
@@ -196,7 +196,7 @@ func TestHebbPatternEnergyMatchesDefinition(t *testing.T) {
 			for i, f := range literalHebbFields(tc.ps, tc.state) {
 				want += int64(tc.state[i]) * f
 			}
-			if got := h.quadratic(tc.state); got != float64(want) {
+			if got := h.energy(tc.state, 1, nil); got != -0.5*float64(want) {
 				t.Fatalf("s^T W s = %v, want %d", got, want)
 			}
 		})

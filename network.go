@@ -9,10 +9,10 @@ import (
 )
 
 // Config says how a network learns and holds its weights. The zero value is
-// not usable: Rule must be set.
+// the Hebbian rule in the form that suits N and P.
 type Config struct {
 	Rule Rule
-	// Form chooses dense or pattern storage; Auto decides from N and P.
+	// Form chooses dense or pattern storage; AutoForm decides from N and P.
 	// Storkey networks are always dense.
 	Form Form
 	// Unscaled keeps the Hebbian integer sum sum_mu xi_i xi_j without the 1/N
@@ -27,7 +27,7 @@ type Config struct {
 	// notebook does with its 100x100 images (w_ij = sum_mu v_i v_j). Without
 	// it, patterns must be +-1.
 	Literal bool
-	// MemoryLimit caps the bytes a dense weight matrix may take; 0 means
+	// MemoryLimit caps the bytes the weights may take; 0 means
 	// DefaultMemoryLimit.
 	MemoryLimit int64
 }
@@ -59,19 +59,15 @@ func New(n int, cfg Config) (*Network, error) {
 	if n <= 0 {
 		return nil, fmt.Errorf("hopfield: network needs at least one neuron, got %d", n)
 	}
-	switch cfg.Rule {
-	case Hebbian, Storkey, PseudoInverse:
-	default:
-		return nil, fmt.Errorf("hopfield: Config.Rule must be Hebbian, Storkey or PseudoInverse")
-	}
-	if cfg.Rule == Storkey && cfg.Form == PatternForm {
-		return nil, errors.New("hopfield: the Storkey rule has no pattern form; use Dense or Auto")
-	}
-	if cfg.Literal && cfg.Rule != Hebbian {
-		return nil, errors.New("hopfield: Config.Literal (0/1 patterns) is for the Hebbian rule only")
-	}
-	if cfg.Form < Auto || cfg.Form > PatternForm {
+	switch {
+	case !cfg.Rule.learns():
+		return nil, fmt.Errorf("hopfield: Config.Rule %v is not a learning rule (want %s)", cfg.Rule, ruleList)
+	case cfg.Form < AutoForm || cfg.Form > PatternForm:
 		return nil, fmt.Errorf("hopfield: unknown form %d", int(cfg.Form))
+	case cfg.Rule == Storkey && cfg.Form == PatternForm:
+		return nil, errors.New("hopfield: the Storkey rule has no pattern form; use DenseForm or AutoForm")
+	case cfg.Literal && cfg.Rule != Hebbian:
+		return nil, errors.New("hopfield: Config.Literal (0/1 patterns) is for the Hebbian rule only")
 	}
 	net := &Network{n: n, cfg: cfg, neurons: Bipolar, scale: 1, symmetricZeroDiag: true}
 	if cfg.Rule == Hebbian && !cfg.Unscaled {
@@ -103,7 +99,7 @@ func (net *Network) Store(patterns ...[]int8) error {
 	if len(patterns) == 0 {
 		return errors.New("hopfield: no patterns to store")
 	}
-	if net.cfg.Rule == 0 {
+	if net.cfg.Rule == Given {
 		return errors.New("hopfield: this network was built from given weights and has no learning rule")
 	}
 	for mu, x := range patterns {
@@ -119,7 +115,13 @@ func (net *Network) Store(patterns ...[]int8) error {
 		all = append(all, net.set.pattern(mu))
 	}
 	all = append(all, patterns...)
-	return net.build(all, patterns)
+	switch net.cfg.Rule {
+	case Storkey:
+		return net.buildStorkey(all, patterns)
+	case PseudoInverse:
+		return net.buildPseudoInverse(all)
+	}
+	return net.buildHebbian(all, patterns)
 }
 
 func (net *Network) checkPattern(x []int8) error {
@@ -153,103 +155,117 @@ func (net *Network) checkPattern(x []int8) error {
 	return nil
 }
 
-// chooseForm resolves Auto for p patterns.
+// chooseForm resolves AutoForm for p patterns.
 func (net *Network) chooseForm(p int) Form {
 	switch {
 	case net.cfg.Rule == Storkey:
-		return Dense
-	case net.cfg.Form != Auto:
+		return DenseForm
+	case net.cfg.Form != AutoForm:
 		return net.cfg.Form
 	case 2*p <= net.n:
 		return PatternForm
 	}
-	return Dense
+	return DenseForm
 }
 
-// build makes the weights for all patterns; added are the new ones at the end.
-func (net *Network) build(all, added [][]int8) error {
+// fits checks need bytes of what against the memory limit.
+func (net *Network) fits(need int64, format string, args ...any) error {
+	return checkMemory(fmt.Sprintf(format, args...), need, net.cfg.MemoryLimit)
+}
+
+// buildHebbian makes the Hebbian weights of all the patterns; added are the
+// new ones at the end, which a dense matrix adds to what it holds. Dense
+// weights take the smallest exact storage: one byte per weight while
+// |w_ij| <= P fits, else float32 while every field sum is below 2^24, else
+// float64 (see form_int8.go and docs/performance.md).
+func (net *Network) buildHebbian(all, added [][]int8) error {
+	n, p := net.n, len(all)
+	if net.chooseForm(p) == PatternForm {
+		if err := net.fits(mulBytes(2, int64(n), int64(p)), "pattern-form weights for N = %d, P = %d", n, p); err != nil {
+			return err
+		}
+		h := newHebbPattern(n, all)
+		net.w, net.form, net.set = h, PatternForm, &h.patternSet
+		return nil
+	}
+	var err error
+	switch {
+	case p <= maxInt8Patterns:
+		err = net.fits(int8Bytes(n), "dense %d x %d int8 weights", n, n)
+		if d, ok := net.w.(*denseInt8); ok && err == nil {
+			d.addOuter(added)
+		} else if err == nil {
+			net.w = hebbInt8(n, all)
+		}
+	case exactInFloat32(n, p):
+		err = growDense[float32](net, all, added)
+	default:
+		err = growDense[float64](net, all, added)
+	}
+	if err != nil {
+		return err
+	}
+	net.form, net.set = DenseForm, ownSet(n, all)
+	return nil
+}
+
+// growDense adds the new patterns to a dense Hebbian matrix of T, or builds
+// one for all of them.
+func growDense[T float32 | float64](net *Network, all, added [][]int8) error {
+	n := net.n
+	var zero T
+	if err := net.fits(mulBytes(int64(sizeOf(zero)), int64(n), int64(n)), "dense %d x %d %T weights", n, n, zero); err != nil {
+		return err
+	}
+	if d, ok := net.w.(*dense[T]); ok {
+		d.addOuter(added)
+	} else {
+		net.w = hebbDense[T](n, all)
+	}
+	return nil
+}
+
+func (net *Network) buildStorkey(all, added [][]int8) error {
+	n := net.n
+	if err := net.fits(mulBytes(8, int64(n), int64(n)), "dense %d x %d float64 weights", n, n); err != nil {
+		return err
+	}
+	d, ok := net.w.(*dense[float64])
+	if !ok {
+		d = &dense[float64]{n: n, w: make([]float64, n*n), symmetric: true}
+	}
+	for _, x := range added {
+		storkeyAdd(d, x)
+	}
+	net.w, net.form, net.set = d, DenseForm, ownSet(n, all)
+	return nil
+}
+
+func (net *Network) buildPseudoInverse(all [][]int8) error {
 	n, p := net.n, len(all)
 	form := net.chooseForm(p)
-	limit := net.cfg.MemoryLimit
-	switch net.cfg.Rule {
-	case Hebbian:
-		if form == PatternForm {
-			if err := checkMemory(fmt.Sprintf("pattern-form weights for N = %d, P = %d", n, p), mulBytes(2, int64(n), int64(p)), limit); err != nil {
-				return err
-			}
-			h := newHebbPattern(n, all)
-			net.w, net.form, net.set = h, PatternForm, &h.patternSet
-			return nil
-		}
-		// The smallest exact storage: one byte per weight while |w_ij| <= P
-		// fits, else float32 while every field sum is below 2^24, else
-		// float64 (see dense_int8.go and docs/performance.md).
-		if p <= maxInt8Patterns {
-			if err := checkMemory(fmt.Sprintf("dense %d x %d int8 weights", n, n), int8Bytes(n), limit); err != nil {
-				return err
-			}
-			if d, ok := net.w.(*denseInt8); ok && net.form == Dense {
-				d.addOuter(added)
-			} else {
-				net.w = hebbInt8(n, all)
-			}
-		} else if exactInFloat32(n, p) {
-			if err := checkMemory(fmt.Sprintf("dense %d x %d float32 weights", n, n), mulBytes(4, int64(n), int64(n)), limit); err != nil {
-				return err
-			}
-			if d, ok := net.w.(*dense[float32]); ok && net.form == Dense {
-				d.addOuter(added)
-			} else {
-				net.w = hebbDense[float32](n, all)
-			}
-		} else {
-			if err := checkMemory(fmt.Sprintf("dense %d x %d float64 weights", n, n), mulBytes(8, int64(n), int64(n)), limit); err != nil {
-				return err
-			}
-			if d, ok := net.w.(*dense[float64]); ok && net.form == Dense {
-				d.addOuter(added)
-			} else {
-				net.w = hebbDense[float64](n, all)
-			}
-		}
-		net.form = Dense
-		net.set = ownSet(n, all)
-	case Storkey:
-		if err := checkMemory(fmt.Sprintf("dense %d x %d float64 weights", n, n), mulBytes(8, int64(n), int64(n)), limit); err != nil {
-			return err
-		}
-		d, ok := net.w.(*dense[float64])
-		if !ok {
-			d = &dense[float64]{n: n, w: make([]float64, n*n), symmetric: true}
-		}
-		for _, x := range added {
-			storkeyAdd(d, x)
-		}
-		net.w, net.form, net.set = d, Dense, ownSet(n, all)
-	case PseudoInverse:
-		need := mulBytes(10, int64(n), int64(p))
-		what := fmt.Sprintf("pattern-form pseudo-inverse weights for N = %d, P = %d", n, p)
-		if form == Dense {
-			need += mulBytes(8, int64(n), int64(n))
-			what = fmt.Sprintf("dense %d x %d float64 weights", n, n)
-		}
-		if err := checkMemory(what, need, limit); err != nil {
-			return err
-		}
-		pp, err := newPinvPattern(n, all, net.cfg.KeepDiagonal)
-		if err != nil {
-			return fmt.Errorf("hopfield: %w", err)
-		}
-		set := pp.patternSet
-		if form == PatternForm {
-			net.w, net.form = pp, PatternForm
-		} else {
-			// Only the set survives of pp: the dense matrix replaces U.
-			net.w, net.form = pinvDense(pp), Dense
-		}
-		net.set = &set
-		net.symmetricZeroDiag = !net.cfg.KeepDiagonal
+	need := mulBytes(10, int64(n), int64(p))
+	what := fmt.Sprintf("pattern-form pseudo-inverse weights for N = %d, P = %d", n, p)
+	if form == DenseForm {
+		need += mulBytes(8, int64(n), int64(n))
+		what = fmt.Sprintf("dense %d x %d float64 weights", n, n)
 	}
+	if err := net.fits(need, "%s", what); err != nil {
+		return err
+	}
+	pp, err := newPinvPattern(n, all, net.cfg.KeepDiagonal)
+	if err != nil {
+		return fmt.Errorf("hopfield: %w", err)
+	}
+	set := pp.patternSet
+	if form == PatternForm {
+		net.w, net.form = pp, PatternForm
+	} else {
+		// Only the set survives of pp: the dense matrix replaces U.
+		net.w, net.form = pinvDense(pp), DenseForm
+	}
+	net.set = &set
+	net.symmetricZeroDiag = !net.cfg.KeepDiagonal
 	return nil
 }
 
@@ -258,20 +274,30 @@ func ownSet(n int, ps [][]int8) *patternSet {
 	return &set
 }
 
-// NewFromWeights returns a network with the given N x N weights and
-// thresholds (nil for all zero), for neurons of the given kind. The weights
-// need not be symmetric: the notebook's first cell uses T_ij uniform in
-// [0, 1). Entries must be finite.
-func NewFromWeights(w mat.Matrix, theta []float64, neurons Neurons, memoryLimit int64) (*Network, error) {
+// WeightOptions say what goes with a weight matrix given to NewFromWeights.
+type WeightOptions struct {
+	// Thresholds theta, one per neuron; nil means all zero.
+	Thresholds []float64
+	// Neurons is the kind of neurons, Bipolar by default.
+	Neurons Neurons
+	// MemoryLimit caps the bytes the weights may take; 0 means
+	// DefaultMemoryLimit.
+	MemoryLimit int64
+}
+
+// NewFromWeights returns a network with the given N x N weights. The
+// weights need not be symmetric: the notebook's first cell uses T_ij
+// uniform in [0, 1). Entries must be finite. Its Rule is Given.
+func NewFromWeights(w mat.Matrix, opts WeightOptions) (*Network, error) {
 	r, c := w.Dims()
 	if r != c {
 		return nil, fmt.Errorf("hopfield: weight matrix is %d x %d, want a square N x N matrix", r, c)
 	}
-	if neurons != Bipolar && neurons != Binary {
-		return nil, fmt.Errorf("hopfield: unknown neuron kind %d", int(neurons))
+	if opts.Neurons != Bipolar && opts.Neurons != Binary {
+		return nil, fmt.Errorf("hopfield: unknown neuron kind %d", int(opts.Neurons))
 	}
 	n := r
-	if err := checkMemory(fmt.Sprintf("dense %d x %d float64 weights", n, n), mulBytes(8, int64(n), int64(n)), memoryLimit); err != nil {
+	if err := checkMemory(fmt.Sprintf("dense %d x %d float64 weights", n, n), mulBytes(8, int64(n), int64(n)), opts.MemoryLimit); err != nil {
 		return nil, err
 	}
 	d := &dense[float64]{n: n, w: make([]float64, n*n)}
@@ -287,8 +313,9 @@ func NewFromWeights(w mat.Matrix, theta []float64, neurons Neurons, memoryLimit 
 		zeroDiag = zeroDiag && d.w[i*n+i] == 0
 	}
 	d.symmetric = isSymmetric(n, d.w)
-	net := &Network{n: n, neurons: neurons, form: Dense, scale: 1, w: d, symmetricZeroDiag: d.symmetric && zeroDiag}
-	if err := net.SetThresholds(theta); err != nil {
+	net := &Network{n: n, cfg: Config{Rule: Given}, neurons: opts.Neurons, form: DenseForm, scale: 1, w: d,
+		symmetricZeroDiag: d.symmetric && zeroDiag}
+	if err := net.SetThresholds(opts.Thresholds); err != nil {
 		return nil, err
 	}
 	return net, nil
@@ -324,10 +351,10 @@ func (net *Network) P() int {
 	return net.set.p
 }
 
-// Rule returns the learning rule, or 0 for a network built from weights.
+// Rule returns the learning rule, or Given for a network built from weights.
 func (net *Network) Rule() Rule { return net.cfg.Rule }
 
-// Form returns how the weights are held: Dense or PatternForm.
+// Form returns how the weights are held: DenseForm or PatternForm.
 func (net *Network) Form() Form { return net.form }
 
 // Neurons returns the kind of neurons.
@@ -336,6 +363,23 @@ func (net *Network) Neurons() Neurons { return net.neurons }
 // Scale is the factor between the stored (raw) weights and W: 1/N for the
 // scaled Hebbian rule, 1 otherwise.
 func (net *Network) Scale() float64 { return net.scale }
+
+// HasWeights reports whether the network has a weight matrix W, which
+// Weight, Apply and WeightBlocks read. Every rule has one but the dense
+// associative memory, whose energy is not quadratic in the state.
+func (net *Network) HasWeights() bool {
+	_, ok := net.w.(pairwise)
+	return ok || net.w == nil
+}
+
+// pairwise returns the weights as a matrix, or panics naming fn.
+func (net *Network) pairwise(fn string) pairwise {
+	w, ok := net.w.(pairwise)
+	if !ok {
+		panic(fmt.Sprintf("hopfield: %s: a %v network has no weight matrix (see HasWeights)", fn, net.cfg.Rule))
+	}
+	return w
+}
 
 // Pattern returns a copy of stored pattern mu.
 func (net *Network) Pattern(mu int) []int8 {
@@ -346,15 +390,12 @@ func (net *Network) Pattern(mu int) []int8 {
 }
 
 // Overlaps sets dst[mu] = m_mu = (1/N) xi^mu . s for every stored pattern
-// and returns dst (allocating it if it is too short). It works on the packed
+// and returns dst (see the package doc on dst). It works on the packed
 // patterns, O(NP/64), without unpacking any.
 func (net *Network) Overlaps(dst []float64, s []int8) []float64 {
 	net.mustLen("Overlaps", len(s))
 	p := net.P()
-	if cap(dst) < p {
-		dst = make([]float64, p)
-	}
-	dst = dst[:p]
+	dst = grow(dst, p)
 	if p == 0 {
 		return dst
 	}
@@ -374,12 +415,13 @@ func (net *Network) WeightBytes() int64 {
 	return net.w.bytes()
 }
 
-// Weight returns W_ij, computed from the patterns in the pattern form.
+// Weight returns W_ij, computed from the patterns in the pattern form. It
+// panics if the network has no weight matrix (see HasWeights).
 func (net *Network) Weight(i, j int) float64 {
 	if net.w == nil {
 		return 0
 	}
-	return net.scale * net.w.at(i, j)
+	return net.scale * net.pairwise("Weight").at(i, j)
 }
 
 func (net *Network) threshold(i int) float64 {
@@ -389,18 +431,24 @@ func (net *Network) threshold(i int) float64 {
 	return net.theta[i]
 }
 
-// Fields sets dst[i] = sum_j W_ij s_j for the state s and returns dst. It
-// panics if the lengths are not N.
+// Fields sets dst[i] = sum_j W_ij s_j for the state s and returns dst (see
+// the package doc on dst). For a dense associative memory the field is half
+// the energy difference E(s_i = -1) - E(s_i = +1). It panics if s does not
+// have N values.
 func (net *Network) Fields(dst []float64, s []int8) []float64 {
-	net.mustLen("Fields", len(dst), len(s))
+	net.mustLen("Fields", len(s))
+	dst = grow(dst, net.n)
 	return net.scaled(dst, func(w weights) { w.fields(dst, s) })
 }
 
-// Apply sets dst = W x for any real vector x and returns dst. The notebook
-// feeds such vectors (a 0/1 image plus +-1 noise) to its first step.
+// Apply sets dst = W x for any real vector x and returns dst (see the
+// package doc on dst). The notebook feeds such vectors (a 0/1 image plus +-1
+// noise) to its first step. It panics if x does not have N values or the
+// network has no weight matrix (see HasWeights).
 func (net *Network) Apply(dst, x []float64) []float64 {
-	net.mustLen("Apply", len(dst), len(x))
-	return net.scaled(dst, func(w weights) { w.apply(dst, x) })
+	net.mustLen("Apply", len(x))
+	dst = grow(dst, net.n)
+	return net.scaled(dst, func(w weights) { net.pairwise("Apply").apply(dst, x) })
 }
 
 // scaled fills dst with raw fields by fill and applies the network's scale.
@@ -418,19 +466,19 @@ func (net *Network) scaled(dst []float64, fill func(weights)) []float64 {
 	return dst
 }
 
-// Energy returns E = -1/2 s^T W s + theta . s.
+// Energy returns the energy of s: E = -1/2 s^T W s + theta . s, or
+// E = -sum_mu F(xi^mu . s) for a dense associative memory.
 func (net *Network) Energy(s []int8) float64 {
 	net.mustLen("Energy", len(s))
-	var e float64
-	if net.w != nil {
-		e = -0.5 * net.scale * net.w.quadratic(s)
-	}
-	return e + net.thresholdEnergy(s)
+	return net.energy(s, nil)
 }
 
-// thresholdEnergy returns theta . s.
-func (net *Network) thresholdEnergy(s []int8) float64 {
+// energy is Energy with the overlaps a run keeps, if any.
+func (net *Network) energy(s []int8, ov *overlapCounter) float64 {
 	var e float64
+	if net.w != nil {
+		e = net.w.energy(s, net.scale, ov)
+	}
 	for i, v := range net.theta {
 		e += v * float64(s[i])
 	}
@@ -443,4 +491,13 @@ func (net *Network) mustLen(fn string, lens ...int) {
 			panic(fmt.Sprintf("hopfield: %s: length %d, network has %d neurons", fn, l, net.n))
 		}
 	}
+}
+
+// grow returns dst resized to n values, reusing its storage when it has the
+// capacity: the convention of every dst argument in this package.
+func grow[T any](dst []T, n int) []T {
+	if cap(dst) < n {
+		return make([]T, n)
+	}
+	return dst[:n]
 }

@@ -20,9 +20,9 @@ func TestPatternFormMatchesDense(t *testing.T) {
 		rng := testRand(uint64(tc.n*1000 + tc.p))
 		ps := randomPatterns(rng, tc.p, tc.n)
 		for _, unscaled := range []bool{false, true} {
-			dn := mustLearn(t, Config{Rule: Hebbian, Form: Dense, Unscaled: unscaled}, ps)
+			dn := mustLearn(t, Config{Rule: Hebbian, Form: DenseForm, Unscaled: unscaled}, ps)
 			pn := mustLearn(t, Config{Rule: Hebbian, Form: PatternForm, Unscaled: unscaled}, ps)
-			if dn.Form() != Dense || pn.Form() != PatternForm {
+			if dn.Form() != DenseForm || pn.Form() != PatternForm {
 				t.Fatalf("forms %v, %v", dn.Form(), pn.Form())
 			}
 			cue := flipBits(rng, ps[0], tc.n/3)
@@ -58,7 +58,7 @@ func TestPseudoInverseFormsAgree(t *testing.T) {
 	n, p := 120, 40
 	ps := randomPatterns(rng, p, n)
 	for _, keep := range []bool{false, true} {
-		dn := mustLearn(t, Config{Rule: PseudoInverse, Form: Dense, KeepDiagonal: keep}, ps)
+		dn := mustLearn(t, Config{Rule: PseudoInverse, Form: DenseForm, KeepDiagonal: keep}, ps)
 		pn := mustLearn(t, Config{Rule: PseudoInverse, Form: PatternForm, KeepDiagonal: keep}, ps)
 		for trial := range 5 {
 			s := randomPattern(rng, n)
@@ -142,7 +142,7 @@ func TestStorkeyMatchesDefinition(t *testing.T) {
 
 func TestHebbianWeights(t *testing.T) {
 	ps := [][]int8{{1, -1, -1, 1, 1}, {1, 1, -1, -1, 1}}
-	for _, form := range []Form{Dense, PatternForm} {
+	for _, form := range []Form{DenseForm, PatternForm} {
 		net := mustLearn(t, Config{Rule: Hebbian, Form: form, Unscaled: true}, ps)
 		scaled := mustLearn(t, Config{Rule: Hebbian, Form: form}, ps)
 		for i := range 5 {
@@ -165,7 +165,7 @@ func TestHebbianWeights(t *testing.T) {
 func TestLiteralBinaryPatterns(t *testing.T) {
 	// The notebook's images: 0/1 patterns fed to the outer product as they are.
 	v := [][]int8{{1, 0, 1, 1}, {0, 0, 1, 1}}
-	for _, form := range []Form{Dense, PatternForm} {
+	for _, form := range []Form{DenseForm, PatternForm} {
 		net := mustLearn(t, Config{Rule: Hebbian, Form: form, Literal: true, Unscaled: true}, v)
 		for i := range 4 {
 			for j := range 4 {
@@ -205,7 +205,7 @@ func TestBadArguments(t *testing.T) {
 		{"no patterns", func() error { _, err := Learn(Config{Rule: Hebbian}); return err }, "no patterns"},
 		{"lengths differ", func() error { _, err := Learn(Config{Rule: Hebbian}, good, []int8{1, 1}); return err }, "pattern 1: has 2 values, want 4"},
 		{"bad value", func() error { _, err := Learn(Config{Rule: Storkey}, []int8{1, 2, -1, 1}); return err }, "value 2 at neuron 1"},
-		{"no rule", func() error { _, err := New(4, Config{}); return err }, "Rule"},
+		{"not a rule", func() error { _, err := New(4, Config{Rule: Rule(99)}); return err }, "Rule"},
 		{"zero neurons", func() error { _, err := New(0, Config{Rule: Hebbian}); return err }, "at least one neuron"},
 		{"storkey pattern form", func() error { _, err := New(4, Config{Rule: Storkey, Form: PatternForm}); return err }, "no pattern form"},
 		{"dependent", func() error {
@@ -217,15 +217,15 @@ func TestBadArguments(t *testing.T) {
 			return err
 		}, "linearly dependent"},
 		{"non-square weights", func() error {
-			_, err := NewFromWeights(mat.NewDense(2, 3, nil), nil, Bipolar, 0)
+			_, err := NewFromWeights(mat.NewDense(2, 3, nil), WeightOptions{})
 			return err
 		}, "2 x 3"},
 		{"NaN weight", func() error {
-			_, err := NewFromWeights(mat.NewDense(2, 2, []float64{0, math.NaN(), 1, 0}), nil, Bipolar, 0)
+			_, err := NewFromWeights(mat.NewDense(2, 2, []float64{0, math.NaN(), 1, 0}), WeightOptions{})
 			return err
 		}, "weight (0, 1) is NaN"},
 		{"Inf threshold", func() error {
-			_, err := NewFromWeights(mat.NewDense(2, 2, nil), []float64{0, math.Inf(1)}, Bipolar, 0)
+			_, err := NewFromWeights(mat.NewDense(2, 2, nil), WeightOptions{Thresholds: []float64{0, math.Inf(1)}})
 			return err
 		}, "threshold 1 is +Inf"},
 		{"negative temperature", func() error {
@@ -244,7 +244,7 @@ func TestBadArguments(t *testing.T) {
 			return err
 		}, "value 3 at neuron 2"},
 		{"binary cue value", func() error {
-			net, _ := NewFromWeights(mat.NewDense(2, 2, nil), nil, Binary, 0)
+			net, _ := NewFromWeights(mat.NewDense(2, 2, nil), WeightOptions{Neurons: Binary})
 			_, err := net.Run([]int8{1, -1}, RunOptions{})
 			return err
 		}, "want 0 or 1"},
@@ -294,7 +294,7 @@ func TestStoreChecksEveryValue(t *testing.T) {
 }
 
 func TestMemoryErrorSaysHowMuch(t *testing.T) {
-	_, err := Learn(Config{Rule: Hebbian, Form: Dense, MemoryLimit: 1 << 30}, ones(100000))
+	_, err := Learn(Config{Rule: Hebbian, Form: DenseForm, MemoryLimit: 1 << 30}, ones(100000))
 	var me *MemoryError
 	if !errors.As(err, &me) {
 		t.Fatalf("got %v, want a *MemoryError", err)
@@ -316,7 +316,7 @@ func TestDeterministicAcrossGOMAXPROCS(t *testing.T) {
 	run := func(procs int) [][]int8 {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		var out [][]int8
-		for _, form := range []Form{Dense, PatternForm} {
+		for _, form := range []Form{DenseForm, PatternForm} {
 			for _, rule := range []Rule{Hebbian, PseudoInverse} {
 				net := mustLearn(t, Config{Rule: rule, Form: form}, ps)
 				for _, u := range []Update{Synchronous, Asynchronous, Glauber} {
@@ -345,7 +345,7 @@ func TestDeterministicAcrossGOMAXPROCS(t *testing.T) {
 func TestOverlaps(t *testing.T) {
 	rng := testRand(51)
 	ps := randomPatterns(rng, 7, 150)
-	for _, cfg := range []Config{{Rule: Hebbian}, {Rule: Hebbian, Form: Dense}, {Rule: Storkey}, {Rule: PseudoInverse}} {
+	for _, cfg := range []Config{{Rule: Hebbian}, {Rule: Hebbian, Form: DenseForm}, {Rule: Storkey}, {Rule: PseudoInverse}} {
 		net := mustLearn(t, cfg, ps)
 		s := flipBits(rng, ps[2], 40)
 		s[7] = Unknown

@@ -59,7 +59,7 @@ func TestNumPyCases(t *testing.T) {
 			if len(xs) != c.P || len(cue) != c.N {
 				t.Fatalf("read %d patterns of %d, want %d of %d", len(xs), len(cue), c.P, c.N)
 			}
-			forms := []hopfield.Form{hopfield.Dense, hopfield.PatternForm}
+			forms := []hopfield.Form{hopfield.DenseForm, hopfield.PatternForm}
 			if rule == hopfield.Storkey {
 				forms = forms[:1]
 			}

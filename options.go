@@ -1,7 +1,9 @@
 package hopfield
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 )
@@ -85,37 +87,6 @@ func ParseTie(name string) (Tie, error) {
 	return 0, fmt.Errorf("unknown tie rule %q (want keep, plus or minus)", name)
 }
 
-// End says how a run ended.
-type End int
-
-const (
-	// FixedPoint: no neuron would change (S(t+1) = S(t), or a whole
-	// asynchronous sweep without a flip).
-	FixedPoint End = iota + 1
-	// Cycle: synchronous dynamics returned to the state of two steps before,
-	// the only other end for symmetric weights (Bruck 1990).
-	Cycle
-	// StepLimit: MaxSteps or MaxUpdates was reached first. Glauber runs at
-	// T > 0 always end here.
-	StepLimit
-	// Stopped: the observer returned an error.
-	Stopped
-)
-
-func (e End) String() string {
-	switch e {
-	case FixedPoint:
-		return "fixed point"
-	case Cycle:
-		return "2-cycle"
-	case StepLimit:
-		return "step limit"
-	case Stopped:
-		return "stopped"
-	}
-	return fmt.Sprintf("End(%d)", int(e))
-}
-
 // DefaultMaxSteps is the step limit when RunOptions.MaxSteps is zero.
 const DefaultMaxSteps = 100
 
@@ -144,6 +115,66 @@ type RunOptions struct {
 	// EveryUpdate is set. An error from it stops the run and is returned.
 	Observe     func(*Event) error
 	EveryUpdate bool
+}
+
+// Sentinels of [*OptionError] for options that are valid alone but not
+// together.
+var (
+	// ErrTemperatureNotGlauber: a temperature for a schedule other than
+	// Glauber.
+	ErrTemperatureNotGlauber = errors.New("temperature is for glauber updates")
+	// ErrNoSource: a random schedule without RunOptions.Source.
+	ErrNoSource = errors.New("random updates need RunOptions.Source")
+)
+
+// OptionError reports a RunOptions field that cannot be used, in parts
+// that a command or a web form words in its own terms (a flag, a JSON
+// field): the field, its value and what it should hold.
+type OptionError struct {
+	// Field is the option in lower case, as the lab's JSON names it:
+	// update, tie, temperature, max_steps, max_updates, clamp or source.
+	Field string
+	Value any
+	Want  string // what the field should hold, e.g. "a finite number >= 0"
+	// Err is a sentinel for a value that is valid alone but not with the
+	// other options; nil for a bad value.
+	Err error
+	msg string
+}
+
+func (e *OptionError) Error() string { return "hopfield: " + e.msg }
+
+func (e *OptionError) Unwrap() error { return e.Err }
+
+// badOption returns an *OptionError for a bad value.
+func badOption(field string, v any, want string) error {
+	return &OptionError{Field: field, Value: v, Want: want, msg: fmt.Sprintf("%s %v: want %s", field, v, want)}
+}
+
+// Validate reports the first option that cannot be used, as an
+// [*OptionError]. Network.Run calls it; commands call it to check their
+// flags before reading any file. The clamp mask's length is checked by Run,
+// which knows N.
+func (o RunOptions) Validate() error {
+	switch {
+	case o.Update < Synchronous || o.Update > Glauber:
+		return badOption("update", o.Update, "sync, async, permutation, sequential or glauber")
+	case o.Tie < TieKeep || o.Tie > TieMinus:
+		return badOption("tie", o.Tie, "keep, plus or minus")
+	case math.IsNaN(o.Temperature) || o.Temperature < 0 || math.IsInf(o.Temperature, 0):
+		return badOption("temperature", o.Temperature, "a finite number >= 0")
+	case o.Temperature > 0 && o.Update != Glauber:
+		return &OptionError{Field: "temperature", Value: o.Temperature, Want: "0 for " + o.Update.String() + " updates", Err: ErrTemperatureNotGlauber,
+			msg: fmt.Sprintf("temperature %v is for glauber updates, not %v", o.Temperature, o.Update)}
+	case o.MaxSteps < 0:
+		return badOption("max_steps", o.MaxSteps, "a number >= 0 (0 for the default)")
+	case o.MaxUpdates < 0:
+		return badOption("max_updates", o.MaxUpdates, "a number >= 0 (0 for no limit)")
+	case o.Source == nil && (o.Update == Asynchronous || o.Update == Permutation || o.Update == Glauber):
+		return &OptionError{Field: "source", Want: "a random source (see NewSource)", Err: ErrNoSource,
+			msg: fmt.Sprintf("%v updates need RunOptions.Source (see NewSource)", o.Update)}
+	}
+	return nil
 }
 
 // NewSource returns the PCG source that the library and its commands use for

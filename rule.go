@@ -5,12 +5,13 @@ import (
 	"strings"
 )
 
-// Rule is a learning rule: how stored patterns become weights.
+// Rule is a learning rule: how stored patterns become weights. The zero
+// value is Hebbian.
 type Rule int
 
 const (
 	// Hebbian is w_ij = (1/N) sum_mu xi_i xi_j with w_ii = 0.
-	Hebbian Rule = iota + 1
+	Hebbian Rule = iota
 	// Storkey is the incremental rule of Storkey (1997):
 	//	h_ij = sum_{k != i,j} w_ik xi_k
 	//	w_ij += (xi_i xi_j - xi_i h_ji - h_ij xi_j) / N,  w_ii = 0.
@@ -18,9 +19,12 @@ const (
 	// PseudoInverse is the projection rule W = Xi^T (Xi Xi^T)^-1 Xi, which
 	// makes every linearly independent pattern a fixed point.
 	PseudoInverse
+	// Given marks a network built by NewFromWeights: its weights were
+	// given, not learned.
+	Given
 )
 
-var ruleNames = map[Rule]string{Hebbian: "hebbian", Storkey: "storkey", PseudoInverse: "pseudoinverse"}
+var ruleNames = map[Rule]string{Hebbian: "hebbian", Storkey: "storkey", PseudoInverse: "pseudoinverse", Given: "weights"}
 
 func (r Rule) String() string {
 	if s, ok := ruleNames[r]; ok {
@@ -29,11 +33,17 @@ func (r Rule) String() string {
 	return fmt.Sprintf("Rule(%d)", int(r))
 }
 
+// learns reports whether r is a learning rule that Config accepts.
+func (r Rule) learns() bool { return r >= Hebbian && r <= PseudoInverse }
+
+// ruleList names the learning rules for errors.
+const ruleList = "hebbian, storkey or pseudoinverse"
+
 // Rules lists every learning rule, in the order they are documented.
 func Rules() []Rule { return []Rule{Hebbian, Storkey, PseudoInverse} }
 
 // ParseRule returns the rule with the given name: "hebbian", "storkey" or
-// "pseudoinverse" (also "pinv", "projection").
+// "pseudoinverse" (also "hebb", "pinv", "projection").
 func ParseRule(name string) (Rule, error) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
 	case "hebbian", "hebb":
@@ -43,18 +53,18 @@ func ParseRule(name string) (Rule, error) {
 	case "pseudoinverse", "pseudo-inverse", "pinv", "projection":
 		return PseudoInverse, nil
 	}
-	return 0, fmt.Errorf("unknown rule %q (want hebbian, storkey or pseudoinverse)", name)
+	return 0, fmt.Errorf("unknown rule %q (want %s)", name, ruleList)
 }
 
 // Form is how a network holds its weights.
 type Form int
 
 const (
-	// Auto picks the pattern form for Hebbian and pseudo-inverse networks
-	// with 2P <= N and the dense form otherwise.
-	Auto Form = iota
-	// Dense holds the N x N weight matrix.
-	Dense
+	// AutoForm picks the pattern form for Hebbian and pseudo-inverse
+	// networks with 2P <= N and the dense form otherwise.
+	AutoForm Form = iota
+	// DenseForm holds the N x N weight matrix.
+	DenseForm
 	// PatternForm holds only the P x N patterns (and a P x P matrix for the
 	// pseudo-inverse) and computes fields as h = Xi^T C (Xi s) in O(NP).
 	PatternForm
@@ -62,9 +72,9 @@ const (
 
 func (f Form) String() string {
 	switch f {
-	case Auto:
+	case AutoForm:
 		return "auto"
-	case Dense:
+	case DenseForm:
 		return "dense"
 	case PatternForm:
 		return "pattern"
@@ -76,9 +86,9 @@ func (f Form) String() string {
 func ParseForm(name string) (Form, error) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
 	case "auto", "":
-		return Auto, nil
+		return AutoForm, nil
 	case "dense":
-		return Dense, nil
+		return DenseForm, nil
 	case "pattern":
 		return PatternForm, nil
 	}

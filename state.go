@@ -41,13 +41,11 @@ func (k Neurons) low() int8 {
 	return -1
 }
 
-// FromBinary writes the bipolar form 2v-1 of the 0/1 vector src into dst and
-// returns dst. It panics if the lengths differ; it returns an error if src
-// holds a value other than 0 or 1.
-func FromBinary(dst, src []int8) ([]int8, error) {
-	if len(dst) != len(src) {
-		panic("hopfield: FromBinary: length mismatch")
-	}
+// FromZeroOne sets dst to the bipolar form 2v-1 of the 0/1 vector src and
+// returns it (see the package doc on dst; dst may be src). It returns an
+// error if src holds a value other than 0 or 1.
+func FromZeroOne(dst, src []int8) ([]int8, error) {
+	dst = grow(dst, len(src))
 	for i, v := range src {
 		if v != 0 && v != 1 {
 			return nil, fmt.Errorf("hopfield: binary value %d at index %d: want 0 or 1", v, i)
@@ -57,13 +55,12 @@ func FromBinary(dst, src []int8) ([]int8, error) {
 	return dst, nil
 }
 
-// ToBinary writes the 0/1 form (s+1)/2 of the bipolar vector src into dst and
-// returns dst. It panics if the lengths differ; it returns an error if src
-// holds a value other than -1 or +1 (an unknown neuron has no binary form).
-func ToBinary(dst, src []int8) ([]int8, error) {
-	if len(dst) != len(src) {
-		panic("hopfield: ToBinary: length mismatch")
-	}
+// ToZeroOne sets dst to the 0/1 form (s+1)/2 of the bipolar vector src and
+// returns it (see the package doc on dst; dst may be src). It returns an
+// error if src holds a value other than -1 or +1 (an unknown neuron has no
+// binary form).
+func ToZeroOne(dst, src []int8) ([]int8, error) {
+	dst = grow(dst, len(src))
 	for i, v := range src {
 		if v != 1 && v != -1 {
 			return nil, fmt.Errorf("hopfield: bipolar value %d at index %d: want -1 or +1", v, i)

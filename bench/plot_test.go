@@ -14,7 +14,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/hopplot"
 )
 
 var (
@@ -32,13 +32,13 @@ type results struct {
 
 // scalingFigure draws whole-process time and peak memory against N, log-log,
 // for the notebook's NumPy idiom and hopfield's two forms.
-func scalingFigure(r results) (plots.Panel, error) {
+func scalingFigure(r results) (hopplot.Panel, error) {
 	sides := []struct{ key, name string }{
 		{"numpy", "notebook (NumPy, N x N int64)"},
 		{"dense", "hopfield, dense form"},
 		{"pattern", "hopfield, pattern form"},
 	}
-	var timeSeries, memSeries []plots.Series
+	var timeSeries, memSeries []hopplot.Series
 	for _, s := range sides {
 		var ns []int
 		for k := range r.Scaling[s.key] {
@@ -59,16 +59,16 @@ func scalingFigure(r results) (plots.Panel, error) {
 		if len(x) == 0 {
 			continue
 		}
-		timeSeries = append(timeSeries, plots.Series{Name: s.name, X: x, Y: t, Style: plots.LinesPoints})
-		memSeries = append(memSeries, plots.Series{Name: s.name, X: x, Y: m, Style: plots.LinesPoints})
+		timeSeries = append(timeSeries, hopplot.Series{Name: s.name, X: x, Y: t, Style: hopplot.LinesPoints})
+		memSeries = append(memSeries, hopplot.Series{Name: s.name, X: x, Y: m, Style: hopplot.LinesPoints})
 	}
-	tp, err := plots.LinePlot(plots.LineOptions{Title: "Time to store 2 patterns and recall (4 synchronous steps)",
-		XLabel: "neurons N", YLabel: "whole process, seconds", Grid: true, Legend: plots.TopLeft}, timeSeries...)
+	tp, err := hopplot.LinePlot(hopplot.LineOptions{Title: "Time to store 2 patterns and recall (4 synchronous steps)",
+		XLabel: "neurons N", YLabel: "whole process, seconds", Grid: true, Legend: hopplot.TopLeft}, timeSeries...)
 	if err != nil {
 		return nil, err
 	}
-	mp, err := plots.LinePlot(plots.LineOptions{Title: "Peak memory of the same runs (colours as left)",
-		XLabel: "neurons N", YLabel: "maximum resident set, MiB", Grid: true, Legend: plots.NoLegend}, memSeries...)
+	mp, err := hopplot.LinePlot(hopplot.LineOptions{Title: "Peak memory of the same runs (colours as left)",
+		XLabel: "neurons N", YLabel: "maximum resident set, MiB", Grid: true, Legend: hopplot.NoLegend}, memSeries...)
 	if err != nil {
 		return nil, err
 	}
@@ -76,18 +76,18 @@ func scalingFigure(r results) (plots.Panel, error) {
 		p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
 		p.X.Tick.Marker, p.Y.Tick.Marker = plot.LogTicks{Prec: -1}, plot.LogTicks{Prec: -1}
 		// Log axes need positive ranges: a decade around the data.
-		series := [][]plots.Series{timeSeries, memSeries}[k]
-		p.X.Min, p.X.Max = decades(series, func(s plots.Series) []float64 { return s.X })
-		p.Y.Min, p.Y.Max = decades(series, func(s plots.Series) []float64 { return s.Y })
+		series := [][]hopplot.Series{timeSeries, memSeries}[k]
+		p.X.Min, p.X.Max = decades(series, func(s hopplot.Series) []float64 { return s.X })
+		p.Y.Min, p.Y.Max = decades(series, func(s hopplot.Series) []float64 { return s.Y })
 		if k == 0 {
 			p.Y.Max *= 100 // room for the legend above the data
 		}
 	}
-	return plots.Side("", tp, mp)
+	return hopplot.Side("", tp, mp)
 }
 
 // decades returns the powers of ten just below and above the values.
-func decades(series []plots.Series, values func(plots.Series) []float64) (lo, hi float64) {
+func decades(series []hopplot.Series, values func(hopplot.Series) []float64) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, s := range series {
 		for _, v := range values(s) {
@@ -120,7 +120,7 @@ func TestPlot(t *testing.T) {
 	}
 	const w, h = 12 * vg.Inch, 5 * vg.Inch
 	path := filepath.Join(t.TempDir(), "scaling.png")
-	if err := plots.Save(path, w, h, fig); err != nil {
+	if err := hopplot.Save(path, w, h, fig); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(path)
@@ -132,11 +132,11 @@ func TestPlot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Width != 12*plots.DefaultDPI || cfg.Height != 5*plots.DefaultDPI {
-		t.Errorf("figure is %d x %d pixels, want %d x %d", cfg.Width, cfg.Height, 12*plots.DefaultDPI, 5*plots.DefaultDPI)
+	if cfg.Width != 12*hopplot.DefaultDPI || cfg.Height != 5*hopplot.DefaultDPI {
+		t.Errorf("figure is %d x %d pixels, want %d x %d", cfg.Width, cfg.Height, 12*hopplot.DefaultDPI, 5*hopplot.DefaultDPI)
 	}
 	if *plotOut != "" {
-		if err := plots.Save(*plotOut, w, h, fig); err != nil {
+		if err := hopplot.Save(*plotOut, w, h, fig); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -56,27 +56,24 @@ const (
 )
 
 // Classify says what kind of state has overlaps ms with the stored
-// patterns: Retrieved or Reversed if the largest |m| is at least
-// RetrievalOverlap (by its sign); Mixture3 if the three largest |m| lie in
-// [MixtureLow, MixtureHigh] and the fourth is below Unrelated; Other
-// otherwise.
+// patterns: Retrieved or Reversed if its nearest pattern ([hopfield.Nearest])
+// has |m| at least RetrievalOverlap (by its sign); Mixture3 if the three
+// largest |m| lie in [MixtureLow, MixtureHigh] and the fourth is below
+// Unrelated; Other otherwise.
 func Classify(ms []float64) State {
-	if len(ms) == 0 {
+	best := hopfield.Nearest(ms)
+	if best < 0 {
 		return Other
 	}
-	abs := make([]float64, len(ms))
-	best := 0
-	for mu, m := range ms {
-		abs[mu] = math.Abs(m)
-		if abs[mu] > abs[best] {
-			best = mu
-		}
-	}
-	if abs[best] >= RetrievalOverlap {
+	if math.Abs(ms[best]) >= RetrievalOverlap {
 		if ms[best] > 0 {
 			return Retrieved
 		}
 		return Reversed
+	}
+	abs := make([]float64, len(ms))
+	for mu, m := range ms {
+		abs[mu] = math.Abs(m)
 	}
 	slices.Sort(abs)
 	slices.Reverse(abs)

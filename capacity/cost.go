@@ -135,14 +135,14 @@ const (
 )
 
 // patternForm reports whether the engine holds a network of the rule in
-// the pattern form (hopfield.Auto): Hebbian and pseudo-inverse with 2P <= N.
+// the pattern form (hopfield.AutoForm): Hebbian and pseudo-inverse with 2P <= N.
 func patternForm(rule hopfield.Rule, n, p int) bool {
 	return rule != hopfield.Storkey && 2*p <= n
 }
 
 // NetworkBytes estimates the memory that Run needs to build and hold a
 // network of the rule with N neurons and P patterns, in the form the
-// engine picks (hopfield.Auto): Run's patterns while they are learned
+// engine picks (hopfield.AutoForm): Run's patterns while they are learned
 // (N P bytes), the network's own set of them (bit-packed and by neuron,
 // 1.125 N P bytes), and the weights with what it takes to compute them.
 // For the Hebbian rule in the pattern form that is about 2.25 N P bytes,

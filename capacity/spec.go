@@ -1,7 +1,6 @@
 package capacity
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -156,31 +155,55 @@ type Cell struct {
 // Alpha is the load P/N actually stored.
 func (c Cell) Alpha() float64 { return float64(c.P) / float64(c.N) }
 
-// normalize fills the defaults and puts lists in canonical order, so that
-// two specs for the same sweep print the same String.
+// SpecError reports a Spec field that cannot be used, in parts that a
+// command or a web form words in its own terms: the field (named as the
+// hopfield capacity flag, without its dashes), its value and what it should
+// hold.
+type SpecError struct {
+	Field string // rule, n, alpha, noise, measure, trials, probes, max-sweeps, workers or shard
+	Value any
+	Want  string
+}
+
+func (e *SpecError) Error() string { return fmt.Sprintf("%s %v: want %s", e.Field, e.Value, e.Want) }
+
+func badSpec(field string, v any, want string) error {
+	return &SpecError{Field: field, Value: v, Want: want}
+}
+
+// Validate reports the first setting of the spec that cannot be used, as
+// a [*SpecError]; Run, Cells and Estimate call it.
+func (s Spec) Validate() error {
+	_, err := s.normalize()
+	return err
+}
+
+// normalize validates the spec, fills the defaults and puts lists in
+// canonical order, so that two specs for the same sweep print the same
+// String.
 func (s Spec) normalize() (Spec, error) {
 	if len(s.Rules) == 0 {
-		return s, errors.New("no learning rule")
+		return s, badSpec("rule", "(none)", "at least one learning rule")
 	}
 	for _, r := range s.Rules {
 		if r != hopfield.Hebbian && r != hopfield.Storkey && r != hopfield.PseudoInverse {
-			return s, fmt.Errorf("unknown learning rule %v", r)
+			return s, badSpec("rule", r, "hebbian, storkey or pseudoinverse")
 		}
 	}
 	if len(s.Ns) == 0 {
-		return s, errors.New("no network size N")
+		return s, badSpec("n", "(none)", "at least one network size")
 	}
 	for _, n := range s.Ns {
 		if n < 2 {
-			return s, fmt.Errorf("network size %d: want N >= 2", n)
+			return s, badSpec("n", n, "N >= 2 neurons")
 		}
 	}
 	if len(s.Alphas) == 0 {
-		return s, errors.New("no load alpha")
+		return s, badSpec("alpha", "(none)", "at least one load")
 	}
 	for _, a := range s.Alphas {
 		if !(a > 0) || math.IsInf(a, 0) {
-			return s, fmt.Errorf("load %v: want a finite alpha > 0", a)
+			return s, badSpec("alpha", a, "a finite load alpha > 0")
 		}
 	}
 	if len(s.Noises) == 0 {
@@ -188,18 +211,18 @@ func (s Spec) normalize() (Spec, error) {
 	}
 	for _, x := range s.Noises {
 		if !(x >= 0 && x <= 1) {
-			return s, fmt.Errorf("noise %v: want a fraction in [0, 1]", x)
+			return s, badSpec("noise", x, "a fraction in [0, 1]")
 		}
 	}
 	if len(s.Measures) == 0 {
-		return s, errors.New("no measure")
+		return s, badSpec("measure", "(none)", "at least one measure")
 	}
 	ms := slices.Clone(s.Measures)
 	slices.Sort(ms)
 	s.Measures = slices.Compact(ms)
 	for _, m := range s.Measures {
 		if m < Fixed || m > OneStep {
-			return s, fmt.Errorf("unknown measure %v", m)
+			return s, badSpec("measure", m, "fixed, overlap, recall or onestep")
 		}
 	}
 	if slices.ContainsFunc(s.Noises, func(x float64) bool { return x != 0 }) {
@@ -209,23 +232,23 @@ func (s Spec) normalize() (Spec, error) {
 			}
 		}
 	}
-	if s.Trials < 1 || s.Trials > MaxTrials {
-		return s, fmt.Errorf("trials %d: want 1 to %d networks per cell", s.Trials, MaxTrials)
-	}
-	if s.Probes < 0 || s.MaxSweeps < 0 {
-		return s, errors.New("probes and max sweeps must not be negative")
-	}
-	if s.Workers < 0 || s.Workers > MaxWorkers {
-		return s, fmt.Errorf("workers %d: want 0 (one per core) to %d", s.Workers, MaxWorkers)
+	switch {
+	case s.Trials < 1 || s.Trials > MaxTrials:
+		return s, badSpec("trials", s.Trials, fmt.Sprintf("1 to %d networks per cell", MaxTrials))
+	case s.Probes < 0:
+		return s, badSpec("probes", s.Probes, "a number of patterns >= 0 (0 for the default)")
+	case s.MaxSweeps < 0:
+		return s, badSpec("max-sweeps", s.MaxSweeps, "a number of sweeps >= 0 (0 for the default)")
+	case s.Workers < 0 || s.Workers > MaxWorkers:
+		return s, badSpec("workers", s.Workers, fmt.Sprintf("0 (one per core) to %d", MaxWorkers))
+	case s.Shard.Count < 0 || (s.Shard.Count > 0 && (s.Shard.Index < 0 || s.Shard.Index >= s.Shard.Count)):
+		return s, badSpec("shard", fmt.Sprintf("%d/%d", s.Shard.Index, s.Shard.Count), "i/n with 0 <= i < n")
 	}
 	if s.Probes == 0 {
 		s.Probes = DefaultProbes
 	}
 	if s.MaxSweeps == 0 {
 		s.MaxSweeps = DefaultMaxSweeps
-	}
-	if s.Shard.Count < 0 || (s.Shard.Count > 0 && (s.Shard.Index < 0 || s.Shard.Index >= s.Shard.Count)) {
-		return s, fmt.Errorf("shard %d/%d: want 0 <= i < n", s.Shard.Index, s.Shard.Count)
 	}
 	s.Rules = dedupe(s.Rules)
 	s.Ns = dedupe(s.Ns)

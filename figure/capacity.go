@@ -1,28 +1,25 @@
-package capacity
+package figure
 
 import (
 	"fmt"
-	"image/color"
 	"maps"
 	"math"
 	"slices"
 
-	"gonum.org/v1/plot"
-
 	"github.com/hopfield-lab/hopfield"
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/capacity"
 	"github.com/hopfield-lab/hopfield/theory"
 )
 
 // Labels of the measures on a plot's y axis.
-var measureLabels = map[Measure]string{
-	Fixed:   "fraction of patterns that are fixed points",
-	Overlap: "final overlap |m| with the pattern",
-	Recall:  "exact-recall rate",
-	OneStep: "one-step bit error rate",
+var measureLabels = map[capacity.Measure]string{
+	capacity.Fixed:   "fraction of patterns that are fixed points",
+	capacity.Overlap: "final overlap |m| with the pattern",
+	capacity.Recall:  "exact-recall rate",
+	capacity.OneStep: "one-step bit error rate",
 }
 
-// Plots draws the table, one plot per measure: the measurements (mean ±
+// Capacity draws a capacity table, one panel per measure: the measurements (mean ±
 // standard error) against the load, or against the noise when the load does
 // not vary, one series per rule, N and the other parameter; with the theory
 // curves of the Hebbian rule over them, dashed: the AGS retrieval overlap
@@ -30,23 +27,19 @@ var measureLabels = map[Measure]string{
 // network), and the exact one-step error law and the independent-bits
 // estimate of the fixed-point fraction for each N in the colour of the
 // Hebbian measurement at that N.
-func (t *Table) Plots() ([]*plot.Plot, error) {
+func Capacity(t *capacity.Table) ([]*Panel, error) {
 	if len(t.Rows) == 0 {
-		return nil, fmt.Errorf("capacity: empty table: nothing to plot")
+		return nil, errorf("capacity: empty table: nothing to plot")
 	}
-	var out []*plot.Plot
-	var measures []Measure
+	var out []*Panel
+	var measures []capacity.Measure
 	for _, r := range t.Rows {
 		if !slices.Contains(measures, r.Measure) {
 			measures = append(measures, r.Measure)
 		}
 	}
 	for _, m := range measures {
-		p, err := t.plot(m)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
+		out = append(out, capacityPanel(t, m))
 	}
 	return out, nil
 }
@@ -58,8 +51,8 @@ type seriesKey struct {
 	other float64 // noise when x is the load, load when x is the noise
 }
 
-func (t *Table) plot(m Measure) (*plot.Plot, error) {
-	var rows []Row
+func capacityPanel(t *capacity.Table, m capacity.Measure) *Panel {
+	var rows []capacity.Row
 	alphas, noises, ns, rules := map[float64]bool{}, map[float64]bool{}, map[int]bool{}, map[hopfield.Rule]bool{}
 	for _, r := range t.Rows {
 		if r.Measure == m {
@@ -69,7 +62,7 @@ func (t *Table) plot(m Measure) (*plot.Plot, error) {
 	}
 	byLoad := len(alphas) > 1 || len(noises) == 1
 	var keys []seriesKey
-	groups := map[seriesKey][]Row{}
+	groups := map[seriesKey][]capacity.Row{}
 	for _, r := range rows {
 		k := seriesKey{r.Rule, r.N, r.Alpha()}
 		if byLoad {
@@ -80,10 +73,10 @@ func (t *Table) plot(m Measure) (*plot.Plot, error) {
 		}
 		groups[k] = append(groups[k], r)
 	}
-	var series []plots.Series
+	var series []Series
 	// The Hebbian theory of size N is drawn dashed in the colour of the
 	// Hebbian measurement at N, which it describes.
-	hebbColor := map[int]color.Color{}
+	hebbColor := map[int]string{}
 	xmin, xmax := math.Inf(1), math.Inf(-1)
 	for i, k := range keys {
 		g := groups[k]
@@ -91,8 +84,8 @@ func (t *Table) plot(m Measure) (*plot.Plot, error) {
 		if _, ok := hebbColor[k.n]; k.rule == hopfield.Hebbian && !ok {
 			hebbColor[k.n] = col
 		}
-		s := plots.Series{Name: seriesName(k, byLoad, len(rules) > 1, len(ns) > 1, len(noises) > 1, len(alphas) > 1),
-			Style: plots.LinesPoints, Color: col}
+		s := Series{Name: seriesName(k, byLoad, len(rules) > 1, len(ns) > 1, len(noises) > 1, len(alphas) > 1),
+			Style: LinesPoints, Color: col}
 		for _, r := range g {
 			x := r.Noise
 			if byLoad {
@@ -120,48 +113,45 @@ func (t *Table) plot(m Measure) (*plot.Plot, error) {
 			}
 		}
 	}
-	opts := plots.LineOptions{Title: measureTitle(m, byLoad), YLabel: measureLabels[m], Grid: true, Legend: legendFor(m)}
-	opts.XLabel = "cue noise (fraction of bits flipped)"
+	p := &Panel{Title: measureTitle(m, byLoad), YLabel: measureLabels[m], Grid: true, Legend: legendFor(m)}
+	p.XLabel = "cue noise (fraction of bits flipped)"
 	if byLoad {
-		opts.XLabel = "load α = P/N"
+		p.XLabel = "load α = P/N"
 		if rules[hopfield.Hebbian] {
 			series = append(series, theoryCurves(m, hebbColor, xmin, xmax)...)
 		}
-		if m == Overlap && xmin <= theory.AGSCriticalLoad() && theory.AGSCriticalLoad() <= xmax {
-			opts.Refs = append(opts.Refs, plots.VLine(theory.AGSCriticalLoad()))
+		if m == capacity.Overlap && xmin <= theory.AGSCriticalLoad() && theory.AGSCriticalLoad() <= xmax {
+			p.Refs = append(p.Refs, Ref{At: theory.AGSCriticalLoad(), Vertical: true})
 		}
 	}
-	p, err := plots.LinePlot(opts, series...)
-	if err != nil {
-		return nil, err
+	p.Series = series
+	if m != capacity.OneStep {
+		p.Y.Include = []float64{0, 1.02}
 	}
-	if m != OneStep {
-		p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), math.Max(p.Y.Max, 1.02)
-	}
-	return p, nil
+	return p
 }
 
-func measureTitle(m Measure, byLoad bool) string {
+func measureTitle(m capacity.Measure, byLoad bool) string {
 	against := "load"
 	if !byLoad {
 		against = "cue noise"
 	}
 	switch m {
-	case Fixed:
+	case capacity.Fixed:
 		return "Stored patterns that are fixed points, against " + against
-	case Overlap:
+	case capacity.Overlap:
 		return "Retrieval overlap against " + against
-	case Recall:
+	case capacity.Recall:
 		return "Exact recall against " + against
 	}
 	return "One-step bit error rate against " + against
 }
 
-func legendFor(m Measure) plots.LegendPosition {
-	if m == OneStep {
-		return plots.TopLeft
+func legendFor(m capacity.Measure) string {
+	if m == capacity.OneStep {
+		return LegendTopLeft
 	}
-	return plots.BottomLeft
+	return LegendBottomLeft
 }
 
 func seriesName(k seriesKey, byLoad, rules, ns, noises, alphas bool) string {
@@ -181,25 +171,25 @@ func seriesName(k seriesKey, byLoad, rules, ns, noises, alphas bool) string {
 // measuredColor is the colour of the i-th measured series: the colour
 // cycle without its gray, which is kept for the theory of an infinite
 // network.
-func measuredColor(i int) color.Color {
+func measuredColor(i int) string {
 	const gray = 7
 	const colors = 9 // the cycle's ten colours but gray
 	i %= colors
 	if i >= gray {
 		i++
 	}
-	return plots.SeriesColor(i)
+	return Cycle(i)
 }
 
 // theoryColor draws the laws of an infinite network, which belong to no
 // one size: the AGS overlap and the large-N one-step error.
-var theoryColor color.Color = color.Black
+const theoryColor = "black"
 
 // theoryCurves are the Hebbian laws for measure m on [lo, hi], drawn
 // dashed: the laws of an infinite network in black, those of a size N in
 // the colour of the Hebbian measurement at that N (hebbColor), so that no
 // theory curve takes the colour of another rule's data.
-func theoryCurves(m Measure, hebbColor map[int]color.Color, lo, hi float64) []plots.Series {
+func theoryCurves(m capacity.Measure, hebbColor map[int]string, lo, hi float64) []Series {
 	const steps = 200
 	xs := make([]float64, steps+1)
 	for i := range xs {
@@ -207,27 +197,27 @@ func theoryCurves(m Measure, hebbColor map[int]color.Color, lo, hi float64) []pl
 	}
 	ns := slices.Sorted(maps.Keys(hebbColor))
 	switch m {
-	case Overlap:
-		return []plots.Series{{Name: fmt.Sprintf("hebbian theory, N → ∞ (AGS, α_c = %.3f)", theory.AGSCriticalLoad()),
+	case capacity.Overlap:
+		return []Series{{Name: fmt.Sprintf("hebbian theory, N → ∞ (AGS, α_c = %.3f)", theory.AGSCriticalLoad()),
 			X: xs, Y: theory.AGSRetrievalCurve(xs), Dashed: true, Color: theoryColor}}
-	case OneStep:
+	case capacity.OneStep:
 		ys := make([]float64, len(xs))
 		for i, a := range xs {
 			ys[i] = theory.OneStepErrorLargeN(a)
 		}
-		out := []plots.Series{{Name: "hebbian theory, N → ∞: Φ(−1/√α)", X: xs, Y: ys, Dashed: true, Color: theoryColor}}
+		out := []Series{{Name: "hebbian theory, N → ∞: Φ(−1/√α)", X: xs, Y: ys, Dashed: true, Color: theoryColor}}
 		for _, n := range ns {
 			x, y := integerLoads(n, lo, hi, func(p int) float64 { return theory.OneStepErrorExact(n, p, theory.TieKeep) })
-			out = append(out, plots.Series{Name: fmt.Sprintf("hebbian theory, exact law, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
+			out = append(out, Series{Name: fmt.Sprintf("hebbian theory, exact law, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
 		}
 		return out
-	case Fixed:
-		var out []plots.Series
+	case capacity.Fixed:
+		var out []Series
 		for _, n := range ns {
 			x, y := integerLoads(n, lo, hi, func(p int) float64 {
 				return math.Pow(1-theory.OneStepErrorExact(n, p, theory.TieKeep), float64(n))
 			})
-			out = append(out, plots.Series{Name: fmt.Sprintf("hebbian theory (1 − P_error)^N, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
+			out = append(out, Series{Name: fmt.Sprintf("hebbian theory (1 − P_error)^N, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
 		}
 		return out
 	}

@@ -1,4 +1,4 @@
-package plots
+package figure
 
 import (
 	"math"

@@ -76,4 +76,4 @@
 //	go test ./internal/plots -update
 //
 // and look at every regenerated image before committing it.
-package plots
+package hopplot

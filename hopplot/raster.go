@@ -1,6 +1,7 @@
-package plots
+package hopplot
 
 import (
+	"github.com/hopfield-lab/hopfield/figure"
 	"image"
 	"image/color"
 	imgdraw "image/draw"
@@ -13,7 +14,7 @@ import (
 
 // DefaultMaxCells is the default limit on cells drawn per side of a Raster;
 // larger grids are block-averaged down to it.
-const DefaultMaxCells = 200
+const DefaultMaxCells = figure.DefaultMaxCells
 
 // Resolution limits of the bitmap a Raster draws: vector outputs (svg, pdf)
 // get a bitmap at vectorImageDPI, bitmaps never exceed maxImagePixels a side.
@@ -78,11 +79,17 @@ func NewRaster(m *Matrix, opts RasterOptions) (*Raster, error) {
 		maxCells = DefaultMaxCells
 	}
 	rows, cols := m.Dims()
-	fr, fc := ceilDiv(rows, maxCells), ceilDiv(cols, maxCells)
+	fr, fc := (rows+maxCells-1)/maxCells, (cols+maxCells-1)/maxCells
 	g, err := m.BlockAverage(fr, fc)
 	if err != nil {
 		return nil, err
 	}
+	return newRasterGrid(g, rows, cols, fr, fc, opts), nil
+}
+
+// newRasterGrid is a Raster of an original rows x cols grid, drawn as the
+// block means g of fr x fc blocks.
+func newRasterGrid(g *Matrix, rows, cols, fr, fc int, opts RasterOptions) *Raster {
 	lo, hi := opts.Min, opts.Max
 	if lo == 0 && hi == 0 {
 		lo, hi = g.Range()
@@ -98,7 +105,7 @@ func NewRaster(m *Matrix, opts RasterOptions) (*Raster, error) {
 		grid: g, rows: rows, cols: cols, fr: fr, fc: fc,
 		lo: lo, hi: hi, cmap: opts.Colormap, borders: opts.CellBorders,
 		BorderStyle: draw.LineStyle{Color: color.Gray{Y: 150}, Width: vg.Points(0.5)},
-	}, nil
+	}
 }
 
 // Dims returns the size of the original matrix (data coordinates).
@@ -168,9 +175,10 @@ func (r *Raster) drawAt(c draw.Canvas, x0, x1, y0, y1 vg.Length) {
 // blocks at their true size.
 func (r *Raster) paint(pw, ph int, flipX, flipY bool) *image.RGBA {
 	g := r.grid
-	colour := make([][]color.RGBA, g.rows)
+	gr, gc := g.Dims()
+	colour := make([][]color.RGBA, gr)
 	for i := range colour {
-		colour[i] = make([]color.RGBA, g.cols)
+		colour[i] = make([]color.RGBA, gc)
 		for j := range colour[i] {
 			colour[i][j] = r.Color(g.At(i, j))
 		}
@@ -251,6 +259,11 @@ func RasterPlot(m *Matrix, opts RasterPlotOptions) (*RasterPanel, error) {
 	if err != nil {
 		return nil, err
 	}
+	return rasterPanel(r, opts), nil
+}
+
+// rasterPanel puts r in a plot with row 0 at the top and integer ticks.
+func rasterPanel(r *Raster, opts RasterPlotOptions) *RasterPanel {
 	p := NewPlot(opts.Title, opts.XLabel, opts.YLabel)
 	p.Y.Scale = plot.InvertedScale{Normalizer: plot.LinearScale{}}
 	p.X.Padding, p.Y.Padding = 0, 0
@@ -259,7 +272,7 @@ func RasterPlot(m *Matrix, opts RasterPlotOptions) (*RasterPanel, error) {
 	if opts.HideAxes {
 		p.HideAxes()
 	}
-	return &RasterPanel{Plot: p, Raster: r, opts: opts}, nil
+	return &RasterPanel{Plot: p, Raster: r, opts: opts}
 }
 
 // StatesPlot is the neuron x time raster of a run (states[t] is the state
@@ -317,13 +330,12 @@ func (rp *RasterPanel) Draw(c draw.Canvas) {
 		return
 	}
 	x0 := dc.Max.X + barGap
-	bar := &Raster{
-		grid: &Matrix{rows: 256, cols: 1, data: make([][]float64, 256)},
-		rows: 256, cols: 1, fr: 1, fc: 1, lo: rp.Raster.lo, hi: rp.Raster.hi, cmap: rp.Raster.cmap,
+	levels := make([]float64, 256)
+	for i := range levels {
+		levels[i] = rp.Raster.hi - (float64(i)+0.5)/256*(rp.Raster.hi-rp.Raster.lo)
 	}
-	for i := range bar.grid.data {
-		bar.grid.data[i] = []float64{rp.Raster.hi - (float64(i)+0.5)/256*(rp.Raster.hi-rp.Raster.lo)}
-	}
+	grid, _ := NewMatrixFlat(levels, 256, 1) // finite: lo and hi are
+	bar := &Raster{grid: grid, rows: 256, cols: 1, fr: 1, fc: 1, lo: rp.Raster.lo, hi: rp.Raster.hi, cmap: rp.Raster.cmap}
 	bar.drawAt(c, x0, x0+barWidth, dc.Max.Y, dc.Min.Y)
 	c.StrokeLines(frame, rectPath(vg.Rectangle{
 		Min: vg.Point{X: x0, Y: dc.Min.Y}, Max: vg.Point{X: x0 + barWidth, Y: dc.Max.Y}}))

@@ -1,4 +1,4 @@
-package plots
+package hopplot
 
 import (
 	"bytes"
@@ -142,7 +142,7 @@ func render(w io.Writer, cfg saveConfig, width, height vg.Length, p Panel) (err 
 	// errors so that a bad figure cannot bring down a server.
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("plots: drawing failed: %v", r)
+			err = fmt.Errorf("hopplot: drawing failed: %v", r)
 		}
 	}()
 	dc := draw.New(cw)

@@ -199,3 +199,20 @@ func FuzzBuiltin(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCells checks that the cell decoder and encoder are inverses on every
+// string they accept.
+func FuzzCells(f *testing.F) {
+	for _, s := range []string{"", "#", ".?#", "#x", strings.Repeat("#.", 50)} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, unknown bool) {
+		x, err := ParseCells(s, len(s), unknown)
+		if err != nil {
+			return
+		}
+		if got := FormatCells(x); got != s {
+			t.Fatalf("FormatCells(ParseCells(%q)) = %q", s, got)
+		}
+	})
+}

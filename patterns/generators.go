@@ -142,7 +142,8 @@ func fill(p Pattern, r0, r1, c0, c1 int) {
 // with probability bias and -1 otherwise. bias 0.5 is the notebook's
 // np.random.choice([-1, 1], size=N). It returns an error if the shape is
 // empty or bias is not in [0, 1].
-func Random(rng *rand.Rand, rows, cols int, bias float64) (Pattern, error) {
+func Random(src rand.Source, rows, cols int, bias float64) (Pattern, error) {
+	rng := rand.New(src)
 	if rows < 1 || cols < 1 {
 		return Pattern{}, fmt.Errorf("random pattern: shape %dx%d: want at least 1x1", rows, cols)
 	}

@@ -294,6 +294,13 @@ func imagePattern(img image.Image, b image.Rectangle, rows, cols int, opts Image
 			gray[y*w+x] = grayLevel(img.At(b.Min.X+x, b.Min.Y+y), bg)
 		}
 	}
+	return grayPattern(gray, w, h, rows, cols, opts)
+}
+
+// grayPattern divides a w x h picture of gray levels into a rows x cols
+// grid and thresholds each cell's mean gray level: the one rule by which
+// images are read and patterns resampled.
+func grayPattern(gray []float64, w, h, rows, cols int, opts ImageOptions) Pattern {
 	t := opts.Threshold
 	if t == 0 {
 		t = 0.5
@@ -314,6 +321,23 @@ func imagePattern(img image.Image, b image.Rectangle, rows, cols int, opts Image
 		}
 	}
 	return p
+}
+
+// Resample redraws p on a rows x cols grid as if it were read from a
+// picture of itself (see [ReadImage]): each new cell is ink where the cells
+// it covers are mostly ink, an unknown cell counting as mid-gray. It keeps
+// p's name, and panics if rows or cols is less than 1.
+func Resample(p Pattern, rows, cols int) Pattern {
+	if rows < 1 || cols < 1 {
+		panic(fmt.Sprintf("patterns: Resample: shape %dx%d: want at least 1x1", rows, cols))
+	}
+	gray := make([]float64, len(p.Data))
+	for i, v := range p.Data {
+		gray[i] = grayLevel(cellColor(v), 1)
+	}
+	q := grayPattern(gray, p.Cols, p.Rows, rows, cols, ImageOptions{})
+	q.Name = p.Name
+	return q
 }
 
 // cellSpan is the pixel range [lo, hi) of cell i of n over size pixels; a
@@ -356,7 +380,22 @@ var (
 	paperColor   = color.Gray{Y: 0xff}
 	unknownColor = color.Gray{Y: 0x80}
 	gapColor     = color.RGBA{R: 0x9e, G: 0xb6, B: 0xd0, A: 0xff} // light blue between strip cells
+	cellPalette  = color.Palette{inkColor, paperColor, unknownColor, gapColor}
 )
+
+// cellIndex is the palette index of a neuron in a written image.
+func cellIndex(v int8) uint8 {
+	switch v {
+	case hopfield.Plus:
+		return 0
+	case hopfield.Unknown:
+		return 2
+	}
+	return 1
+}
+
+// cellColor is the colour of a neuron in a written image.
+func cellColor(v int8) color.Color { return cellPalette[cellIndex(v)] }
 
 // minImageSide is the length in pixels of the long side that the default
 // scale reaches.
@@ -422,8 +461,7 @@ func stripImage(ps []Pattern, scale, gap int) (*image.Paletted, error) {
 	}
 	width := len(ps)*cellW + (len(ps)-1)*gap
 	height := rows * scale
-	pal := color.Palette{inkColor, paperColor, unknownColor, gapColor}
-	img := image.NewPaletted(image.Rect(0, 0, width, height), pal)
+	img := image.NewPaletted(image.Rect(0, 0, width, height), cellPalette)
 	for k, p := range ps {
 		x0 := k * (cellW + gap)
 		if k > 0 {
@@ -431,14 +469,7 @@ func stripImage(ps []Pattern, scale, gap int) (*image.Paletted, error) {
 		}
 		for r := range rows {
 			for c := range cols {
-				idx := uint8(1)
-				switch p.Data[r*cols+c] {
-				case hopfield.Plus:
-					idx = 0
-				case hopfield.Unknown:
-					idx = 2
-				}
-				fillRect(img, x0+c*scale, r*scale, x0+(c+1)*scale, (r+1)*scale, idx)
+				fillRect(img, x0+c*scale, r*scale, x0+(c+1)*scale, (r+1)*scale, cellIndex(p.Data[r*cols+c]))
 			}
 		}
 	}

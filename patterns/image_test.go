@@ -434,3 +434,24 @@ func FuzzReadImages(f *testing.F) {
 		}
 	})
 }
+
+// TestResampleMatchesImage checks that Resample draws what reading a
+// picture of the pattern on the new grid draws.
+func TestResampleMatchesImage(t *testing.T) {
+	bu := BU()
+	bu.Data[0], bu.Data[101] = 0, 0 // unknown
+	for _, g := range [][2]int{{32, 32}, {10, 10}, {7, 13}, {100, 100}, {150, 120}} {
+		var buf bytes.Buffer
+		if err := WritePNG(&buf, bu, 1); err != nil {
+			t.Fatal(err)
+		}
+		want, err := ReadImage(&buf, ImageOptions{Rows: g[0], Cols: g[1]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := Resample(bu, g[0], g[1])
+		if !got.Equal(want) || got.Name != bu.Name {
+			t.Errorf("%dx%d: Resample differs from reading the picture", g[0], g[1])
+		}
+	}
+}

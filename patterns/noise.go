@@ -8,11 +8,12 @@ import (
 	"github.com/hopfield-lab/hopfield"
 )
 
-// Noise and cues. Every function writes into dst and returns it; dst may be
-// src itself. A length mismatch between dst and the sources is a programmer
-// error and panics; a fraction or count out of range is an error. Randomness
-// comes only from the *rand.Rand passed in, so a fixed seed gives a fixed
-// result.
+// Noise and cues. Every function writes into dst and returns it: dst is
+// resized to the source's length, reusing its storage when it has the
+// capacity (nil allocates), and may be src itself. Sources of different
+// lengths are a programmer error and panic; a fraction or count out of range
+// is an error. Randomness comes only from the source passed in, so a fixed
+// seed gives a fixed result.
 
 // Count returns round(p*n), the number of neurons that [FlipExact] and
 // [Erase] change for a fraction p of n neurons. Halves round away from zero.
@@ -41,24 +42,22 @@ func NotebookCount(p float64, n int) (int, error) {
 // chosen uniformly, multiplied by -1, as the notebook's noisy_bipolar (which
 // uses int(p*N); see Count for why we round). An unknown (0) neuron stays
 // unknown when chosen. It returns an error if p is NaN or outside [0, 1].
-func FlipExact(dst, src []int8, p float64, rng *rand.Rand) ([]int8, error) {
-	mustSameLen("FlipExact", dst, src)
-	k, err := Count(p, len(src))
+func FlipExact(dst, x []int8, p float64, src rand.Source) ([]int8, error) {
+	k, err := Count(p, len(x))
 	if err != nil {
 		return nil, fmt.Errorf("noise level: %w", err)
 	}
-	return FlipN(dst, src, k, rng)
+	return FlipN(dst, x, k, src)
 }
 
 // FlipN writes src into dst with exactly k distinct neurons, chosen
 // uniformly, multiplied by -1. It returns an error if k is not in [0, N].
-func FlipN(dst, src []int8, k int, rng *rand.Rand) ([]int8, error) {
-	mustSameLen("FlipN", dst, src)
-	if k < 0 || k > len(src) {
-		return nil, fmt.Errorf("flip count %d outside [0, %d]", k, len(src))
+func FlipN(dst, x []int8, k int, src rand.Source) ([]int8, error) {
+	if k < 0 || k > len(x) {
+		return nil, fmt.Errorf("flip count %d outside [0, %d]", k, len(x))
 	}
-	copy(dst, src)
-	for _, i := range Choose(rng, len(dst), k) {
+	dst = grow(dst, x)
+	for _, i := range Choose(src, len(dst), k) {
 		dst[i] = -dst[i]
 	}
 	return dst, nil
@@ -67,12 +66,12 @@ func FlipN(dst, src []int8, k int, rng *rand.Rand) ([]int8, error) {
 // FlipEach writes src into dst with each neuron multiplied by -1
 // independently with probability p, so the number flipped is binomial. It
 // returns an error if p is NaN or outside [0, 1].
-func FlipEach(dst, src []int8, p float64, rng *rand.Rand) ([]int8, error) {
-	mustSameLen("FlipEach", dst, src)
+func FlipEach(dst, x []int8, p float64, src rand.Source) ([]int8, error) {
 	if err := checkFraction("flip probability", p); err != nil {
 		return nil, err
 	}
-	copy(dst, src)
+	dst = grow(dst, x)
+	rng := rand.New(src)
 	for i := range dst {
 		if rng.Float64() < p {
 			dst[i] = -dst[i]
@@ -84,24 +83,22 @@ func FlipEach(dst, src []int8, p float64, rng *rand.Rand) ([]int8, error) {
 // Erase writes src into dst with exactly [Count](p, N) distinct neurons,
 // chosen uniformly among all N, set to unknown (0). It returns an error if p
 // is NaN or outside [0, 1].
-func Erase(dst, src []int8, p float64, rng *rand.Rand) ([]int8, error) {
-	mustSameLen("Erase", dst, src)
-	k, err := Count(p, len(src))
+func Erase(dst, x []int8, p float64, src rand.Source) ([]int8, error) {
+	k, err := Count(p, len(x))
 	if err != nil {
 		return nil, fmt.Errorf("erase fraction: %w", err)
 	}
-	return EraseN(dst, src, k, rng)
+	return EraseN(dst, x, k, src)
 }
 
 // EraseN writes src into dst with exactly k distinct neurons, chosen
 // uniformly, set to unknown (0). It returns an error if k is not in [0, N].
-func EraseN(dst, src []int8, k int, rng *rand.Rand) ([]int8, error) {
-	mustSameLen("EraseN", dst, src)
-	if k < 0 || k > len(src) {
-		return nil, fmt.Errorf("erase count %d outside [0, %d]", k, len(src))
+func EraseN(dst, x []int8, k int, src rand.Source) ([]int8, error) {
+	if k < 0 || k > len(x) {
+		return nil, fmt.Errorf("erase count %d outside [0, %d]", k, len(x))
 	}
-	copy(dst, src)
-	for _, i := range Choose(rng, len(dst), k) {
+	dst = grow(dst, x)
+	for _, i := range Choose(src, len(dst), k) {
 		dst[i] = hopfield.Unknown
 	}
 	return dst, nil
@@ -110,29 +107,28 @@ func EraseN(dst, src []int8, k int, rng *rand.Rand) ([]int8, error) {
 // EraseRange writes src into dst with the neurons from..to-1 set to unknown
 // (0). The notebook's S[5000:] = 0 is EraseRange(dst, src, 5000, len(src)).
 // It returns an error unless 0 <= from <= to <= N.
-func EraseRange(dst, src []int8, from, to int) ([]int8, error) {
-	mustSameLen("EraseRange", dst, src)
-	if from < 0 || from > to || to > len(src) {
-		return nil, fmt.Errorf("erase range [%d, %d) outside [0, %d)", from, to, len(src))
+func EraseRange(dst, x []int8, from, to int) ([]int8, error) {
+	if from < 0 || from > to || to > len(x) {
+		return nil, fmt.Errorf("erase range [%d, %d) outside [0, %d)", from, to, len(x))
 	}
-	copy(dst, src)
+	dst = grow(dst, x)
 	for i := from; i < to; i++ {
 		dst[i] = hopfield.Unknown
 	}
 	return dst, nil
 }
 
-// EraseRect returns a copy of p with the rectangle of rows top..bottom-1 and
-// columns left..right-1 set to unknown (0), the NumPy slice
+// EraseRect returns a copy of p with the rectangle rt (rows Top..Bottom-1,
+// columns Left..Right-1) set to unknown (0), the NumPy slice
 // p[top:bottom, left:right] = 0. It returns an error unless the rectangle
 // lies inside p (an empty rectangle is allowed).
-func EraseRect(p Pattern, top, left, bottom, right int) (Pattern, error) {
-	if top < 0 || left < 0 || top > bottom || left > right || bottom > p.Rows || right > p.Cols {
-		return Pattern{}, fmt.Errorf("erase rectangle [%d:%d, %d:%d] outside %s pattern", top, bottom, left, right, p.Shape())
+func EraseRect(p Pattern, rt Rect) (Pattern, error) {
+	if rt.Top < 0 || rt.Left < 0 || rt.Top > rt.Bottom || rt.Left > rt.Right || rt.Bottom > p.Rows || rt.Right > p.Cols {
+		return Pattern{}, fmt.Errorf("erase rectangle [%d:%d, %d:%d] outside %s pattern", rt.Top, rt.Bottom, rt.Left, rt.Right, p.Shape())
 	}
 	q := p.Clone()
-	for r := top; r < bottom; r++ {
-		for c := left; c < right; c++ {
+	for r := rt.Top; r < rt.Bottom; r++ {
+		for c := rt.Left; c < rt.Right; c++ {
 			q.Data[r*q.Cols+c] = hopfield.Unknown
 		}
 	}
@@ -152,7 +148,6 @@ func EraseRect(p Pattern, top, left, bottom, right int) (Pattern, error) {
 // short; here the cue always has N neurons.) It returns an error if fraction
 // is NaN or outside [0, 1].
 func KeepPrefix(dst, first []int8, fraction float64, fill []int8) ([]int8, error) {
-	mustSameLen("KeepPrefix", dst, first, fill)
 	k, err := NotebookCount(fraction, len(first))
 	if err != nil {
 		return nil, fmt.Errorf("cue fraction: %w", err)
@@ -163,10 +158,16 @@ func KeepPrefix(dst, first []int8, fraction float64, fill []int8) ([]int8, error
 // KeepPrefixN writes into dst the first k neurons of first and the rest from
 // fill. It returns an error if k is not in [0, N].
 func KeepPrefixN(dst, first []int8, k int, fill []int8) ([]int8, error) {
-	mustSameLen("KeepPrefixN", dst, first, fill)
+	if len(fill) != len(first) {
+		panic(fmt.Sprintf("patterns: KeepPrefixN: length mismatch: first has %d neurons, fill has %d", len(first), len(fill)))
+	}
 	if k < 0 || k > len(first) {
 		return nil, fmt.Errorf("cue prefix %d outside [0, %d]", k, len(first))
 	}
+	if cap(dst) < len(first) {
+		dst = make([]int8, len(first))
+	}
+	dst = dst[:len(first)]
 	// Copy the fill part first: dst may alias first or fill.
 	copy(dst[k:], fill[k:])
 	copy(dst[:k], first[:k])
@@ -175,8 +176,9 @@ func KeepPrefixN(dst, first []int8, k int, fill []int8) ([]int8, error) {
 
 // Choose returns k distinct indices in [0, n), uniformly, by a partial
 // Fisher-Yates shuffle: the first k of a random permutation, drawn with k
-// calls to rng. It panics unless 0 <= k <= n.
-func Choose(rng *rand.Rand, n, k int) []int {
+// draws from src. It panics unless 0 <= k <= n.
+func Choose(src rand.Source, n, k int) []int {
+	rng := rand.New(src)
 	if k < 0 || k > n {
 		panic(fmt.Sprintf("patterns: Choose(%d of %d)", k, n))
 	}
@@ -191,11 +193,13 @@ func Choose(rng *rand.Rand, n, k int) []int {
 	return idx[:k]
 }
 
-// mustSameLen panics if the slices are not all of the same length.
-func mustSameLen(fn string, dst []int8, srcs ...[]int8) {
-	for _, s := range srcs {
-		if len(s) != len(dst) {
-			panic(fmt.Sprintf("patterns: %s: length mismatch: dst has %d neurons, source has %d", fn, len(dst), len(s)))
-		}
+// grow returns dst resized to len(x) (allocated if too small) holding a
+// copy of x; dst may be x itself.
+func grow(dst, x []int8) []int8 {
+	if cap(dst) < len(x) {
+		dst = make([]int8, len(x))
 	}
+	dst = dst[:len(x)]
+	copy(dst, x)
+	return dst
 }

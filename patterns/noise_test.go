@@ -198,7 +198,7 @@ func TestEraseRange(t *testing.T) {
 
 func TestEraseRect(t *testing.T) {
 	a := LetterA()
-	got, err := EraseRect(a, 1, 1, 3, 4) // a[1:3, 1:4] = 0
+	got, err := EraseRect(a, Rect{1, 1, 3, 4}) // a[1:3, 1:4] = 0
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,11 +207,11 @@ func TestEraseRect(t *testing.T) {
 	if got.Name != a.Name {
 		t.Error("name lost")
 	}
-	if same, _ := EraseRect(a, 2, 2, 2, 5); !same.Equal(a) {
+	if same, _ := EraseRect(a, Rect{2, 2, 2, 5}); !same.Equal(a) {
 		t.Error("empty rectangle erased something")
 	}
 	for _, r := range [][4]int{{-1, 0, 2, 2}, {0, 0, 6, 2}, {0, 0, 2, 6}, {3, 0, 2, 2}} {
-		_, err := EraseRect(a, r[0], r[1], r[2], r[3])
+		_, err := EraseRect(a, Rect{r[0], r[1], r[2], r[3]})
 		assertErr(t, err, "outside 5x5 pattern")
 	}
 }
@@ -251,19 +251,32 @@ func TestKeepPrefix(t *testing.T) {
 	assertErr(t, err, "cue prefix 101 outside [0, 100]")
 }
 
-func TestNoiseLengthMismatchPanics(t *testing.T) {
-	a, b := make([]int8, 3), make([]int8, 4)
-	for name, f := range map[string]func(){
-		"FlipExact":  func() { FlipExact(a, b, 0.1, newRand(1)) },
-		"FlipN":      func() { FlipN(a, b, 1, newRand(1)) },
-		"FlipEach":   func() { FlipEach(a, b, 0.1, newRand(1)) },
-		"Erase":      func() { Erase(a, b, 0.1, newRand(1)) },
-		"EraseN":     func() { EraseN(a, b, 1, newRand(1)) },
-		"EraseRange": func() { EraseRange(a, b, 0, 1) },
-		"KeepPrefix": func() { KeepPrefix(a, a, 0.5, b) },
+// TestNoiseDst checks the dst convention: a dst of another length is
+// resized (reusing its storage when it can), nil allocates, and only sources
+// of different lengths are a programmer error.
+func TestNoiseDst(t *testing.T) {
+	src := []int8{1, -1, 1, 1}
+	for name, f := range map[string]func(dst []int8) ([]int8, error){
+		"FlipExact":  func(d []int8) ([]int8, error) { return FlipExact(d, src, 0.5, newRand(1)) },
+		"FlipN":      func(d []int8) ([]int8, error) { return FlipN(d, src, 1, newRand(1)) },
+		"FlipEach":   func(d []int8) ([]int8, error) { return FlipEach(d, src, 0.5, newRand(1)) },
+		"Erase":      func(d []int8) ([]int8, error) { return Erase(d, src, 0.5, newRand(1)) },
+		"EraseN":     func(d []int8) ([]int8, error) { return EraseN(d, src, 1, newRand(1)) },
+		"EraseRange": func(d []int8) ([]int8, error) { return EraseRange(d, src, 0, 1) },
+		"KeepPrefix": func(d []int8) ([]int8, error) { return KeepPrefix(d, src, 0.5, src) },
 	} {
 		t.Run(name, func(t *testing.T) {
-			mustPanic(t, "patterns: "+name+": length mismatch", f)
+			want, err := f(nil)
+			if err != nil || len(want) != len(src) {
+				t.Fatalf("nil dst: %v, %v", want, err)
+			}
+			short, _ := f(make([]int8, 1))
+			roomy := make([]int8, 2, 10)
+			reused, _ := f(roomy)
+			if !slices.Equal(short, want) || !slices.Equal(reused, want) || &reused[0] != &roomy[:1][0] {
+				t.Errorf("dst not resized and reused: %v, %v, want %v", short, reused, want)
+			}
 		})
 	}
+	mustPanic(t, "patterns: KeepPrefixN: length mismatch", func() { KeepPrefix(nil, src, 0.5, src[:3]) })
 }

@@ -189,7 +189,7 @@ func (a *npyArray) bipolar(enc Encoding) ([]int8, error) {
 	}
 	if ok {
 		if enc == EncodingBinary || (enc == EncodingAuto && !sawMinus) {
-			return hopfield.FromBinary(out, out)
+			return hopfield.FromZeroOne(out, out)
 		}
 		return out, nil
 	}
@@ -220,7 +220,7 @@ func (a *npyArray) bipolar(enc Encoding) ([]int8, error) {
 		}
 	}
 	if enc == EncodingBinary || (enc == EncodingAuto && !sawMinus) {
-		return hopfield.FromBinary(out, out)
+		return hopfield.FromZeroOne(out, out)
 	}
 	return out, nil
 }

@@ -52,14 +52,14 @@ func FromMatrix(name string, m [][]int8) (Pattern, error) {
 	return p, p.Validate()
 }
 
-// FromBinary returns the rows x cols pattern whose 0/1 values are bits
-// (row-major), converted to -1/+1 with [hopfield.FromBinary]. It returns an
+// FromZeroOne returns the rows x cols pattern whose 0/1 values are bits
+// (row-major), converted to -1/+1 with [hopfield.FromZeroOne]. It returns an
 // error if the length is not rows*cols or a value is not 0 or 1.
-func FromBinary(name string, rows, cols int, bits []int8) (Pattern, error) {
+func FromZeroOne(name string, rows, cols int, bits []int8) (Pattern, error) {
 	if rows < 1 || cols < 1 || rows*cols != len(bits) {
 		return Pattern{}, fmt.Errorf("%d values do not fill a %dx%d pattern", len(bits), rows, cols)
 	}
-	data, err := hopfield.FromBinary(make([]int8, len(bits)), bits)
+	data, err := hopfield.FromZeroOne(nil, bits)
 	if err != nil {
 		return Pattern{}, err
 	}
@@ -125,11 +125,11 @@ func (p Pattern) Matrix() [][]int8 {
 	return m
 }
 
-// Binary returns the 0/1 form of p (+1 -> 1, -1 -> 0) using
-// [hopfield.ToBinary]. It returns an error if p holds an unknown (0) neuron,
+// ZeroOne returns the 0/1 form of p (+1 -> 1, -1 -> 0) using
+// [hopfield.ToZeroOne]. It returns an error if p holds an unknown (0) neuron,
 // which has no binary form.
-func (p Pattern) Binary() ([]int8, error) {
-	return hopfield.ToBinary(make([]int8, len(p.Data)), p.Data)
+func (p Pattern) ZeroOne() ([]int8, error) {
+	return hopfield.ToZeroOne(nil, p.Data)
 }
 
 // Ink returns the number of +1 neurons.
@@ -191,19 +191,6 @@ func (p Pattern) String() string {
 		b.WriteByte(cellChar(v))
 	}
 	return b.String()
-}
-
-// cellChar is the text-form character of a neuron value.
-func cellChar(v int8) byte {
-	switch v {
-	case hopfield.Plus:
-		return '#'
-	case hopfield.Minus:
-		return '.'
-	case hopfield.Unknown:
-		return '?'
-	}
-	return '!'
 }
 
 // sameShape returns an error naming both shapes if ps are not all of the

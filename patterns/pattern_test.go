@@ -54,22 +54,22 @@ func TestFromVectorMatrix(t *testing.T) {
 }
 
 func TestBinaryConversions(t *testing.T) {
-	p, err := FromBinary("b", 2, 2, []int8{0, 1, 1, 0})
+	p, err := FromZeroOne("b", 2, 2, []int8{0, 1, 1, 0})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(p.Data, []int8{-1, 1, 1, -1}) {
 		t.Fatalf("FromBinary = %v", p.Data)
 	}
-	bits, err := p.Binary()
+	bits, err := p.ZeroOne()
 	if err != nil || !slices.Equal(bits, []int8{0, 1, 1, 0}) {
 		t.Fatalf("Binary = %v, %v", bits, err)
 	}
-	_, err = FromBinary("", 2, 2, []int8{0, 1, 2, 0})
+	_, err = FromZeroOne("", 2, 2, []int8{0, 1, 2, 0})
 	assertErr(t, err, "binary value 2")
-	_, err = FromBinary("", 2, 3, []int8{0, 1, 1, 0})
+	_, err = FromZeroOne("", 2, 3, []int8{0, 1, 1, 0})
 	assertErr(t, err, "4 values do not fill a 2x3 pattern")
-	_, err = vec(t, 1, 0, -1).Binary()
+	_, err = vec(t, 1, 0, -1).ZeroOne()
 	assertErr(t, err, "value 0 at index 1")
 }
 

@@ -69,13 +69,11 @@ func ReadText(r io.Reader) ([]Pattern, error) {
 		col := 0
 		for _, ch := range string(text) {
 			col++
+			if v, ok := textCell(ch); ok {
+				row = append(row, v)
+				continue
+			}
 			switch ch {
-			case '#', '1':
-				row = append(row, hopfield.Plus)
-			case '.', '0':
-				row = append(row, hopfield.Minus)
-			case '?':
-				row = append(row, hopfield.Unknown)
 			case ' ', '\t', '\r', '\v', '\f':
 			default:
 				return nil, fmt.Errorf("line %d, column %d: unexpected %q (want # or 1 for ink, . or 0 for background, ? for unknown)", line, col, ch)
@@ -104,6 +102,21 @@ func ReadText(r io.Reader) ([]Pattern, error) {
 		return nil, errors.New("no patterns (want rows of #, . and ?)")
 	}
 	return ps, nil
+}
+
+// textCell reads a cell of the text form: the cell alphabet, or '1' for ink
+// and '0' for background.
+func textCell(ch rune) (int8, bool) {
+	switch ch {
+	case '1':
+		return hopfield.Plus, true
+	case '0':
+		return hopfield.Minus, true
+	}
+	if ch >= 0x80 {
+		return 0, false
+	}
+	return cellValue(byte(ch))
 }
 
 // nameComment parses the body of a comment line, returning X for

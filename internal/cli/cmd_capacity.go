@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,9 +13,9 @@ import (
 
 	"github.com/hopfield-lab/hopfield"
 	"github.com/hopfield-lab/hopfield/capacity"
+	"github.com/hopfield-lab/hopfield/figure"
+	"github.com/hopfield-lab/hopfield/hopplot"
 	"github.com/hopfield-lab/hopfield/internal/atomicfile"
-	"github.com/hopfield-lab/hopfield/internal/plots"
-	"gonum.org/v1/plot/vg"
 )
 
 var cmdCapacity = &Command{
@@ -71,16 +72,13 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 	if fs.NArg() > 0 {
 		return Usagef("unexpected argument %q", fs.Arg(0))
 	}
-	// Counts first: they bound what everything else may allocate.
+	// The flags' zero is not the library's "default": a count of 0 is a
+	// mistake. The library checks the rest (Spec.Validate).
 	switch {
-	case *trials < 1 || *trials > capacity.MaxTrials:
-		return Usagef("--trials %d: want 1 to %d networks per cell", *trials, capacity.MaxTrials)
-	case *probes < 1:
-		return Usagef("--probes %d: want at least 1", *probes)
-	case *maxSweeps < 1:
-		return Usagef("--max-sweeps %d: want at least 1", *maxSweeps)
-	case *workers < 0 || *workers > capacity.MaxWorkers:
-		return Usagef("--workers %d: want 0 (one per core) to %d", *workers, capacity.MaxWorkers)
+	case *probes == 0:
+		return Usagef("--probes 0: want at least 1")
+	case *maxSweeps == 0:
+		return Usagef("--max-sweeps 0: want at least 1")
 	case !(*maxHours >= 0) || math.IsInf(*maxHours, 0):
 		return Usagef("--max-cpu-hours %v: want a number of hours >= 0 (0: no limit)", *maxHours)
 	case !(*memoryGB >= 0 && *memoryGB <= 1<<20):
@@ -106,11 +104,6 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 	if spec.Ns, err = capacity.ParseInts(*ns); err != nil {
 		return Usagef("--n: %v", err)
 	}
-	for _, n := range spec.Ns {
-		if n < 2 {
-			return Usagef("--n %d: want N >= 2 neurons", n)
-		}
-	}
 	if spec.Alphas, err = capacity.ParseList(*alphas); err != nil {
 		return Usagef("--alpha: %v", err)
 	}
@@ -121,6 +114,9 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 		if spec.Shard, err = capacity.ParseShard(*shard); err != nil {
 			return Usagef("--shard: %v", err)
 		}
+	}
+	if err := spec.Validate(); err != nil {
+		return specFlagError(err)
 	}
 	enc, err := checkOutputs(*format, *out, *plotPath)
 	if err != nil {
@@ -277,25 +273,13 @@ func writeOutputs(env *Env, t *capacity.Table, format, path, plotPath string) er
 // stageTablePlot stacks the table's plots, one per measure, and stages the
 // figure in the batch.
 func stageTablePlot(batch *atomicfile.Batch, t *capacity.Table, path string) error {
-	ps, err := t.Plots()
+	ps, err := figure.Capacity(t)
 	if err != nil {
 		return Internal(err)
 	}
-	panels := make([]plots.Panel, len(ps))
-	for i, p := range ps {
-		panels[i] = p
-	}
-	var fig plots.Panel = panels[0]
-	if len(panels) > 1 {
-		if fig, err = plots.Stack("", panels...); err != nil {
-			return Internal(err)
-		}
-	}
+	fig := &figure.Figure{Name: "capacity", Width: 8, Height: 5 * float64(len(ps)), Panels: ps}
 	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	height := plots.DefaultHeight * vg.Length(len(panels))
-	err = batch.Write(path, func(w io.Writer) error {
-		return plots.Render(w, format, plots.DefaultWidth, height, fig)
-	})
+	err = batch.Write(path, func(w io.Writer) error { return hopplot.RenderFigure(w, format, fig) })
 	if err != nil {
 		return fmt.Errorf("--plot: %w", err)
 	}
@@ -337,3 +321,12 @@ func (b *progressBar) update(done, total int) {
 }
 
 func (b *progressBar) finish() { fmt.Fprintln(b.w) }
+
+// specFlagError words the library's spec errors as flags.
+func specFlagError(err error) error {
+	var se *capacity.SpecError
+	if errors.As(err, &se) {
+		return Usagef("--%s %v: want %s", se.Field, se.Value, se.Want)
+	}
+	return Usagef("%v", err)
+}

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/hopfield-lab/hopfield/hopplot"
 	"github.com/hopfield-lab/hopfield/internal/atomicfile"
 	"github.com/hopfield-lab/hopfield/internal/experiments"
-	"github.com/hopfield-lab/hopfield/internal/plots"
 )
 
 var cmdExperiment = &Command{
@@ -147,7 +147,7 @@ func experimentRun(env *Env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	sets := f.sets
-	if *format != experiments.NoFigures && plots.ContentType(*format) == "" {
+	if *format != noFigures && hopplot.ContentType(*format) == "" {
 		return Usagef("--format %q: want png, svg, pdf or none", *format)
 	}
 	var exps []*experiments.Experiment
@@ -203,7 +203,7 @@ func experimentRun(env *Env, fs *flag.FlagSet, args []string) error {
 		case err != nil:
 			return Internal(err)
 		}
-		files, err := experiments.Write(dir, res, *format)
+		files, err := writeResult(dir, res, *format)
 		if err != nil {
 			return Internal(err)
 		}

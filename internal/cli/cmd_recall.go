@@ -7,8 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
-	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/hopfield-lab/hopfield"
 	"github.com/hopfield-lab/hopfield/internal/atomicfile"
+	"github.com/hopfield-lab/hopfield/internal/lab"
 	"github.com/hopfield-lab/hopfield/patterns"
 	"gonum.org/v1/gonum/mat"
 )
@@ -105,151 +104,36 @@ func runRecall(env *Env, fs *flag.FlagSet, args []string) error {
 
 func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
 	// Flags first, so that a typo is reported before any file is read.
-	rule, err := hopfield.ParseRule(f.rule)
-	if err != nil {
-		return Usagef("--rule: %v", err)
-	}
-	form, err := hopfield.ParseForm(f.form)
-	if err != nil {
-		return Usagef("--form: %v", err)
-	}
-	update, err := hopfield.ParseUpdate(f.update)
-	if err != nil {
-		return Usagef("--update: %v", err)
-	}
-	tie, err := hopfield.ParseTie(f.tie)
-	if err != nil {
-		return Usagef("--tie: %v", err)
-	}
-	if f.temperature < 0 || math.IsNaN(f.temperature) || math.IsInf(f.temperature, 0) {
-		return Usagef("--temperature: want a finite number >= 0, got %v", f.temperature)
-	}
-	if f.temperature > 0 && update != hopfield.Glauber {
-		return Usagef("--temperature is for --update glauber")
-	}
-	if f.temperature > 0 && isSet(fs, "tie") {
-		return Usagef("--tie has no effect at --temperature > 0 (a field equal to the threshold has probability 0); drop it or use --temperature 0")
-	}
-	if f.maxSteps < 1 {
-		return Usagef("--max-steps: want at least 1, got %d", f.maxSteps)
-	}
-	imageOpts, err := f.image.options()
+	plan, err := f.plan(fs)
 	if err != nil {
 		return err
 	}
-	switch f.eraseHalf {
-	case "", "top", "bottom", "left", "right":
-	default:
-		return Usagef("--erase-half: want top, bottom, left or right, got %q", f.eraseHalf)
-	}
-	if (f.cue == "") == (f.cueFrom < 0) {
-		return Usagef("give exactly one of --cue FILE and --cue-from INDEX")
-	}
-	if f.weights != "" && (isSet(fs, "rule") || isSet(fs, "form") || f.unscaled || f.keepDiagonal) {
-		return Usagef("--weights replaces the learning rule: drop --rule, --form, --unscaled and --keep-diagonal")
-	}
-	if f.keepDiagonal && rule != hopfield.PseudoInverse {
-		return Usagef("--keep-diagonal is for --rule pseudoinverse")
-	}
-	if f.unscaled && rule != hopfield.Hebbian {
-		return Usagef("--unscaled is for --rule hebbian")
-	}
-	if f.thresh != "" && f.weights == "" {
-		return Usagef("--thresholds goes with --weights")
-	}
-	if len(f.patterns) == 0 && f.weights == "" {
-		return Usagef("give the patterns to store with --patterns (or a weight matrix with --weights)")
-	}
-	if len(f.patterns) == 0 && f.cueFrom >= 0 {
-		return Usagef("no stored patterns; --cue-from needs --patterns")
-	}
-	if err := checkOutput("--out", f.out); err != nil {
-		return err
-	}
-	if err := checkOutput("--trace", f.trace); err != nil {
-		return err
-	}
-	stored, err := patterns.LoadAll(f.patterns, patterns.LoadOptions{Image: imageOpts})
+	stored, net, err := f.memory(plan)
 	if err != nil {
 		return err
 	}
-	n := -1
-	if len(stored) > 0 {
-		n = stored[0].N()
-	}
-
-	var net *hopfield.Network
-	if f.weights != "" {
-		net, err = loadWeights(f.weights, f.thresh, n)
-		if err != nil {
-			return err
-		}
-		n = net.N()
-	} else {
-		vecs := make([][]int8, len(stored))
-		for i, p := range stored {
-			if u := p.Unknowns(); u > 0 {
-				return fmt.Errorf("--patterns %s: %d unknown neurons; stored patterns must be fully known", p.Name, u)
-			}
-			vecs[i] = p.Data
-		}
-		net, err = hopfield.Learn(hopfield.Config{Rule: rule, Form: form, Unscaled: f.unscaled, KeepDiagonal: f.keepDiagonal}, vecs...)
-		if err != nil {
-			return err
-		}
-	}
-
+	n := net.N()
 	shape := patterns.New("", 1, n)
 	if len(stored) > 0 {
 		shape = stored[0]
 	}
-	cue, target, cueDesc, err := makeCue(env, f, imageOpts, stored, shape, n)
+	cue, target, cueDesc, err := makeCue(env, f, plan.image, stored, shape, n)
 	if err != nil {
 		return err
 	}
-	rng := rand.New(hopfield.NewSource(*f.seed))
-	cueData := cue.Data
-	var effects []string
-	if f.noise.set {
-		k, _ := patterns.Count(f.noise.v, n)
-		if cueData, err = patterns.FlipExact(make([]int8, n), cueData, f.noise.v, rng); err != nil {
-			return Usagef("--noise: %v", err)
-		}
-		effects = append(effects, fmt.Sprintf("%d of %d bits flipped", k, n))
+	if cue, err = patterns.ApplyCue(cue, plan.ops, lab.CueSource(*f.seed)); err != nil {
+		return Usagef("%v", err)
 	}
-	if f.erase.set {
-		k, _ := patterns.Count(f.erase.v, n)
-		if cueData, err = patterns.Erase(make([]int8, n), cueData, f.erase.v, rng); err != nil {
-			return Usagef("--erase: %v", err)
+	if len(plan.ops) > 0 {
+		effects := make([]string, len(plan.ops))
+		for i, op := range plan.ops {
+			effects[i] = op.Effect(n)
 		}
-		effects = append(effects, fmt.Sprintf("%d neurons erased", k))
-	}
-	cue.Data = cueData
-	if f.eraseHalf != "" {
-		r, c := cue.Rows, cue.Cols
-		top, left, bottom, right := 0, 0, r, c
-		switch f.eraseHalf {
-		case "top":
-			bottom = r / 2
-		case "bottom":
-			top = r - r/2
-		case "left":
-			right = c / 2
-		case "right":
-			left = c - c/2
-		}
-		if cue, err = patterns.EraseRect(cue, top, left, bottom, right); err != nil {
-			return Usagef("--erase-half: %v", err)
-		}
-		effects = append(effects, f.eraseHalf+" half erased")
-	}
-	if len(effects) > 0 {
 		cueDesc += " with " + strings.Join(effects, ", ")
 	}
 
 	tr := hopfield.Trace{Target: target, SkipEnergy: f.trace == ""}
-	opt := hopfield.RunOptions{Update: update, Tie: tie, Temperature: f.temperature, MaxSteps: f.maxSteps,
-		Source: hopfield.NewSource(*f.seed + 1)}
+	opt := plan.run
 	if f.trace != "" || f.jsonOut {
 		opt.Observe = tr.Observe
 	}
@@ -260,8 +144,154 @@ func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
 	final := cue.Clone()
 	final.Data = res.State
 	final.Name = "recalled"
+	if err := f.writeOutputs(final, tr.Points); err != nil {
+		return err
+	}
+	env.printSeed(*f.seed)
+	out := recallReport(net, stored, res, cueDesc, target, *f.seed)
+	if f.jsonOut {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	printRecall(env.Stdout, f.weights, stored, cue, final, res, out, f.out == "")
+	return nil
+}
 
-	// Both outputs or neither: they are staged, then committed together.
+// recallPlan is what the flags ask for, checked.
+type recallPlan struct {
+	cfg   hopfield.Config
+	run   hopfield.RunOptions
+	ops   []patterns.CueOp
+	image patterns.ImageOptions
+}
+
+// plan checks the flags, before any file is read.
+func (f *recallFlags) plan(fs *flag.FlagSet) (*recallPlan, error) {
+	var p recallPlan
+	var err error
+	if p.cfg.Rule, err = hopfield.ParseRule(f.rule); err != nil {
+		return nil, Usagef("--rule: %v", err)
+	}
+	if p.cfg.Form, err = hopfield.ParseForm(f.form); err != nil {
+		return nil, Usagef("--form: %v", err)
+	}
+	p.cfg.Unscaled, p.cfg.KeepDiagonal = f.unscaled, f.keepDiagonal
+	if p.run.Update, err = hopfield.ParseUpdate(f.update); err != nil {
+		return nil, Usagef("--update: %v", err)
+	}
+	if p.run.Tie, err = hopfield.ParseTie(f.tie); err != nil {
+		return nil, Usagef("--tie: %v", err)
+	}
+	p.run.Temperature, p.run.MaxSteps = f.temperature, max(f.maxSteps, 0)
+	p.run.Source = lab.DynamicsSource(*f.seed)
+	if err := p.run.Validate(); err != nil {
+		return nil, optionFlagError(err)
+	}
+	if f.temperature > 0 && isSet(fs, "tie") {
+		return nil, Usagef("--tie has no effect at --temperature > 0 (a field equal to the threshold has probability 0); drop it or use --temperature 0")
+	}
+	if f.maxSteps < 1 { // 0 would mean the library's default
+		return nil, Usagef("--max-steps: want at least 1, got %d", f.maxSteps)
+	}
+	if p.image, err = f.image.options(); err != nil {
+		return nil, err
+	}
+	if p.ops, err = f.cueOps(); err != nil {
+		return nil, err
+	}
+	if err := f.checkCombination(fs, p.cfg.Rule); err != nil {
+		return nil, err
+	}
+	if err := checkOutput("--out", f.out); err != nil {
+		return nil, err
+	}
+	if err := checkOutput("--trace", f.trace); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// cueOps are the damage --noise, --erase and --erase-half ask for.
+func (f *recallFlags) cueOps() ([]patterns.CueOp, error) {
+	var ops []patterns.CueOp
+	if f.noise.set {
+		ops = append(ops, patterns.CueOp{Kind: patterns.CueFlip, Fraction: f.noise.v})
+	}
+	if f.erase.set {
+		ops = append(ops, patterns.CueOp{Kind: patterns.CueErase, Fraction: f.erase.v})
+	}
+	if f.eraseHalf != "" {
+		op, err := patterns.ParseCueOp("erase", f.eraseHalf)
+		if err != nil || op.Kind != patterns.CueEraseHalf {
+			return nil, Usagef("--erase-half: want top, bottom, left or right, got %q", f.eraseHalf)
+		}
+		ops = append(ops, op)
+	}
+	return ops, nil
+}
+
+// checkCombination refuses flags that do not go together.
+func (f *recallFlags) checkCombination(fs *flag.FlagSet, rule hopfield.Rule) error {
+	switch {
+	case (f.cue == "") == (f.cueFrom < 0):
+		return Usagef("give exactly one of --cue FILE and --cue-from INDEX")
+	case f.weights != "" && (isSet(fs, "rule") || isSet(fs, "form") || f.unscaled || f.keepDiagonal):
+		return Usagef("--weights replaces the learning rule: drop --rule, --form, --unscaled and --keep-diagonal")
+	case f.keepDiagonal && rule != hopfield.PseudoInverse:
+		return Usagef("--keep-diagonal is for --rule pseudoinverse")
+	case f.unscaled && rule != hopfield.Hebbian:
+		return Usagef("--unscaled is for --rule hebbian")
+	case f.thresh != "" && f.weights == "":
+		return Usagef("--thresholds goes with --weights")
+	case len(f.patterns) == 0 && f.weights == "":
+		return Usagef("give the patterns to store with --patterns (or a weight matrix with --weights)")
+	case len(f.patterns) == 0 && f.cueFrom >= 0:
+		return Usagef("no stored patterns; --cue-from needs --patterns")
+	}
+	return nil
+}
+
+// optionFlagError words the library's run option errors as flags.
+func optionFlagError(err error) error {
+	var oe *hopfield.OptionError
+	switch {
+	case errors.Is(err, hopfield.ErrTemperatureNotGlauber):
+		return Usagef("--temperature is for --update glauber")
+	case errors.As(err, &oe):
+		return Usagef("--%s: want %s, got %v", strings.ReplaceAll(oe.Field, "_", "-"), oe.Want, oe.Value)
+	}
+	return err
+}
+
+// memory loads the stored patterns and learns them, or reads --weights.
+func (f *recallFlags) memory(plan *recallPlan) ([]patterns.Pattern, *hopfield.Network, error) {
+	stored, err := patterns.LoadAll(f.patterns, patterns.LoadOptions{Image: plan.image})
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.weights != "" {
+		n := -1
+		if len(stored) > 0 {
+			n = stored[0].N()
+		}
+		net, err := loadWeights(f.weights, f.thresh, n)
+		return stored, net, err
+	}
+	vecs := make([][]int8, len(stored))
+	for i, p := range stored {
+		if u := p.Unknowns(); u > 0 {
+			return nil, nil, fmt.Errorf("--patterns %s: %d unknown neurons; stored patterns must be fully known", p.Name, u)
+		}
+		vecs[i] = p.Data
+	}
+	net, err := hopfield.Learn(plan.cfg, vecs...)
+	return stored, net, err
+}
+
+// writeOutputs writes --out and --trace: both or neither, staged and then
+// committed together.
+func (f *recallFlags) writeOutputs(final patterns.Pattern, points []hopfield.TracePoint) error {
 	var batch atomicfile.Batch
 	defer batch.Abort()
 	if f.out != "" {
@@ -274,21 +304,13 @@ func recall(env *Env, fs *flag.FlagSet, f *recallFlags) error {
 		}
 	}
 	if f.trace != "" {
-		if err := writeTrace(&batch, f.trace, tr.Points); err != nil {
+		if err := writeTrace(&batch, f.trace, points); err != nil {
 			return fmt.Errorf("--trace %v", err)
 		}
 	}
 	if err := batch.Commit(); err != nil {
 		return Internal(err)
 	}
-	env.printSeed(*f.seed)
-	out := recallReport(net, stored, res, cueDesc, target, *f.seed)
-	if f.jsonOut {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	}
-	printRecall(env.Stdout, f.weights, stored, cue, final, res, out, f.out == "")
 	return nil
 }
 
@@ -402,7 +424,7 @@ func loadWeights(path, threshPath string, n int) (*hopfield.Network, error) {
 		}
 		theta = t
 	}
-	net, err := hopfield.NewFromWeights(mat.NewDense(rows, cols, data), theta, hopfield.Bipolar, 0)
+	net, err := hopfield.NewFromWeights(mat.NewDense(rows, cols, data), hopfield.WeightOptions{Thresholds: theta})
 	if err != nil {
 		return nil, fmt.Errorf("--weights %s: %v", path, err)
 	}
@@ -428,20 +450,20 @@ type recallOutcome struct {
 }
 
 func recallReport(net *hopfield.Network, stored []patterns.Pattern, res hopfield.Result, cue string, target []int8, seed uint64) recallOutcome {
-	o := recallOutcome{Seed: seed, N: net.N(), P: len(stored), Rule: "weights", Form: net.Form().String(), Cue: cue,
+	o := recallOutcome{Seed: seed, N: net.N(), P: len(stored), Rule: net.Rule().String(), Form: net.Form().String(), Cue: cue,
 		End: res.End.String(), Steps: res.Steps, Updates: res.Updates, Flips: res.Flips,
 		Energy: net.Energy(res.State), Overlaps: []float64{}, Recalled: -1, Reversed: -1}
-	if net.Rule() != 0 {
-		o.Rule = net.Rule().String()
+	for _, p := range stored {
+		o.Overlaps = append(o.Overlaps, hopfield.Overlap(res.State, p.Data))
 	}
-	for i, p := range stored {
-		m := hopfield.Overlap(res.State, p.Data)
-		o.Overlaps = append(o.Overlaps, m)
-		if m == 1 && o.Recalled < 0 {
-			o.Recalled = i
-		}
-		if m == -1 && o.Reversed < 0 {
-			o.Reversed = i
+	// The stored patterns may not be the network's (--weights), so the
+	// nearest is found from the overlaps, by the library's one rule.
+	if mu := hopfield.Nearest(o.Overlaps); mu >= 0 {
+		switch o.Overlaps[mu] {
+		case 1:
+			o.Recalled = mu
+		case -1:
+			o.Reversed = mu
 		}
 	}
 	if target != nil {

@@ -7,12 +7,9 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg"
-
 	"github.com/hopfield-lab/hopfield"
 	"github.com/hopfield-lab/hopfield/capacity"
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/figure"
 	"github.com/hopfield-lab/hopfield/theory"
 )
 
@@ -185,13 +182,15 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	if err != nil {
 		return nil, capacityError("alpha_min", err)
 	}
-	ps, err := table.Plots()
+	ps, err := figure.Capacity(table)
 	if err != nil {
 		return nil, err
 	}
-	fig, err := plots.Stack(fmt.Sprintf("N = %d: %s, %s probed patterns each, per point", n, networks(spec.Trials), probesPerNetwork(table)), ps[1], ps[0])
-	if err != nil {
-		return nil, err
+	fig := &figure.Figure{
+		Name:    "capacity",
+		Caption: "Mean overlap after the dynamics from a stored pattern and fraction of patterns that are fixed points, against the load, with the AGS theory (dashed).",
+		Title:   fmt.Sprintf("N = %d: %s, %s probed patterns each, per point", n, networks(spec.Trials), probesPerNetwork(table)),
+		Width:   8, Height: 10, Panels: []*figure.Panel{ps[1], ps[0]},
 	}
 
 	numbers := map[string]float64{"alpha_c": theory.AGSCriticalLoad()}
@@ -241,12 +240,8 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	return &Result{
 		Summary: sum.String(),
 		Numbers: numbers,
-		Figures: []Figure{{
-			Name:    "capacity",
-			Caption: "Mean overlap after the dynamics from a stored pattern and fraction of patterns that are fixed points, against the load, with the AGS theory (dashed).",
-			Width:   8 * vg.Inch, Height: 10 * vg.Inch, Panel: fig,
-		}},
-		Tables: []Table{sweepTable("sweep", table)},
+		Figures: []*figure.Figure{fig},
+		Tables:  []Table{sweepTable("sweep", table)},
 	}, nil
 }
 
@@ -306,7 +301,7 @@ func runOneStepError(ctx context.Context, p Values, seed uint64) (*Result, error
 	if err != nil {
 		return nil, capacityError("alpha_min", err)
 	}
-	ps, err := table.Plots()
+	ps, err := figure.Capacity(table)
 	if err != nil {
 		return nil, err
 	}
@@ -326,7 +321,7 @@ func runOneStepError(ctx context.Context, p Values, seed uint64) (*Result, error
 	return &Result{
 		Summary: sum.String(),
 		Numbers: map[string]float64{"max_abs_z": maxZ},
-		Figures: []Figure{{Name: "one-step-error", Caption: "Measured one-step bit error rate with the large-N law and the exact finite-N laws.", Panel: ps[0]}},
+		Figures: []*figure.Figure{{Name: "one-step-error", Caption: "Measured one-step bit error rate with the large-N law and the exact finite-N laws.", Panels: ps}},
 		Tables:  []Table{sweepTable("one-step-error", table)},
 	}, nil
 }
@@ -345,14 +340,14 @@ func runBasins(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	if err != nil {
 		return nil, capacityError("N", err)
 	}
-	var panels []plots.Panel
+	var panels []*figure.Panel
 	numbers := map[string]float64{}
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "N = %d, %s x %s probes per point. Noise at which exact recall falls below 1/2:\n", n, networks(spec.Trials), probesPerNetwork(table))
 	for _, rule := range rules {
-		var series []plots.Series
+		var series []figure.Series
 		for i, a := range basinLoads {
-			s := plots.Series{Name: fmt.Sprintf("α = %g", a), Style: plots.LinesPoints, Color: plots.SeriesColor(i)}
+			s := figure.Series{Name: fmt.Sprintf("α = %g", a), Style: figure.LinesPoints, Color: figure.Cycle(i)}
 			half := math.NaN()
 			for _, r := range rowsOf(table, rule, capacity.Recall) {
 				if r.P != int(math.Round(a*float64(n))) {
@@ -370,27 +365,18 @@ func runBasins(ctx context.Context, p Values, seed uint64) (*Result, error) {
 			fmt.Fprintf(&sum, "  %-13s alpha = %-5g %s\n", rule, a, describeHalf(half))
 		}
 		// The Hebbian curves start below 1, so their bottom left is taken.
-		legend := plots.BottomLeft
+		legend := figure.LegendBottomLeft
 		if rule == hopfield.Hebbian {
-			legend = plots.TopRight
+			legend = figure.LegendTopRight
 		}
-		pl, err := plots.LinePlot(plots.LineOptions{Title: rule.String() + " rule", XLabel: "cue noise (fraction of bits flipped)",
-			YLabel: "exact-recall rate", Grid: true, Legend: legend}, series...)
-		if err != nil {
-			return nil, err
-		}
-		pl.Y.Min, pl.Y.Max = 0, 1.02
-		panels = append(panels, pl)
-	}
-	fig, err := plots.Stack(fmt.Sprintf("Exact recall against cue noise, N = %d", n), panels...)
-	if err != nil {
-		return nil, err
+		panels = append(panels, &figure.Panel{Title: rule.String() + " rule", XLabel: "cue noise (fraction of bits flipped)",
+			YLabel: "exact-recall rate", Grid: true, Legend: legend, Series: series, Y: figure.Range(0, 1.02)})
 	}
 	return &Result{
 		Summary: sum.String(),
 		Numbers: numbers,
-		Figures: []Figure{{Name: "basins", Caption: "Probability that the dynamics end exactly at the stored pattern, against the fraction of flipped bits in the cue.",
-			Width: 8 * vg.Inch, Height: 12 * vg.Inch, Panel: fig}},
+		Figures: []*figure.Figure{{Name: "basins", Caption: "Probability that the dynamics end exactly at the stored pattern, against the fraction of flipped bits in the cue.",
+			Title: fmt.Sprintf("Exact recall against cue noise, N = %d", n), Width: 8, Height: 12, Panels: panels}},
 		Tables: []Table{sweepTable("basins", table)},
 	}, nil
 }
@@ -419,44 +405,32 @@ func runSpurious(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	if err != nil {
 		return nil, capacityError("alpha_min", err)
 	}
-	var series []plots.Series
+	var series []figure.Series
 	names := []string{"stored pattern", "reversed pattern", "mixture of 3", "other (spin glass)"}
 	for _, st := range capacity.States() {
-		s := plots.Series{Name: names[st], Style: plots.LinesPoints, Color: plots.SeriesColor(int(st))}
+		s := figure.Series{Name: names[st], Style: figure.LinesPoints, Color: figure.Cycle(int(st))}
 		for _, r := range rows {
 			s.X, s.Y, s.Err = append(s.X, r.Alpha), append(s.Y, r.Fraction[st]), append(s.Err, zeroNaN(r.FractionErr[st]))
 		}
 		series = append(series, s)
 	}
-	census, err := plots.LinePlot(plots.LineOptions{Title: fmt.Sprintf("Where the dynamics end from random starts (N = %d)", spec.N),
-		XLabel: "load α = P/N", YLabel: "fraction of runs", Grid: true, Legend: plots.TopLeft}, series...)
-	if err != nil {
-		return nil, err
-	}
 	// Half a step of margin, so that the end tick labels are not cut.
 	pad := p.Float("alpha_step") / 2
-	census.X.Min, census.X.Max = alphas[0]-pad, alphas[len(alphas)-1]+pad
-	census.Y.Min, census.Y.Max = 0, 1.02
-	mix := plots.Series{Name: "3-mixtures found", Style: plots.Points, Color: plots.SeriesColor(2)}
+	xr := figure.Range(alphas[0]-pad, alphas[len(alphas)-1]+pad)
+	census := &figure.Panel{Title: fmt.Sprintf("Where the dynamics end from random starts (N = %d)", spec.N),
+		XLabel: "load α = P/N", YLabel: "fraction of runs", Grid: true, Legend: figure.LegendTopLeft, Series: series,
+		X: xr, Y: figure.Range(0, 1.02)}
+	mix := figure.Series{Name: "3-mixtures found", Style: figure.Points, Color: figure.Cycle(2)}
 	for _, r := range rows {
 		if !math.IsNaN(r.MixtureOverlap) {
 			mix.X, mix.Y, mix.Err = append(mix.X, r.Alpha), append(mix.Y, r.MixtureOverlap), append(mix.Err, zeroNaN(r.MixtureOverlapErr))
 		}
 	}
-	var mixPlot *plot.Plot
+	var mixPanel *figure.Panel
 	if len(mix.X) > 0 {
-		mixPlot, err = plots.LinePlot(plots.LineOptions{Title: "Overlap of a 3-mixture with each of its patterns",
-			XLabel: "load α = P/N", YLabel: "mean |m| of the three", Grid: true, Legend: plots.TopRight,
-			Refs: []*plots.RefLine{plots.HLine(0.5)}}, mix)
-		if err != nil {
-			return nil, err
-		}
-		mixPlot.X.Min, mixPlot.X.Max = census.X.Min, census.X.Max
-		mixPlot.Y.Min, mixPlot.Y.Max = 0.3, 0.7
-	}
-	fig, err := plots.NewFigure("", 2, 1, census, mixPlot)
-	if err != nil {
-		return nil, err
+		mixPanel = &figure.Panel{Title: "Overlap of a 3-mixture with each of its patterns",
+			XLabel: "load α = P/N", YLabel: "mean |m| of the three", Grid: true, Legend: figure.LegendTopRight,
+			Refs: []figure.Ref{{At: 0.5}}, Series: []figure.Series{mix}, X: xr, Y: figure.Range(0.3, 0.7)}
 	}
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "Hebbian, N = %d, %d networks x %d random starts per load:\n", spec.N, spec.Trials, spec.Starts)
@@ -486,8 +460,8 @@ func runSpurious(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	return &Result{
 		Summary: sum.String(),
 		Numbers: numbers,
-		Figures: []Figure{{Name: "spurious", Caption: "Census of the final states from random starts, and the overlap of the 3-mixture states with their patterns (1/2 in theory).",
-			Width: 8 * vg.Inch, Height: 9 * vg.Inch, Panel: fig}},
+		Figures: []*figure.Figure{{Name: "spurious", Caption: "Census of the final states from random starts, and the overlap of the 3-mixture states with their patterns (1/2 in theory).",
+			Width: 8, Height: 9, Rows: 2, Cols: 1, Panels: []*figure.Panel{census, mixPanel}}},
 		Tables: []Table{t},
 	}, nil
 }
@@ -505,7 +479,7 @@ func runTemperature(ctx context.Context, p Values, seed uint64) (*Result, error)
 	if err != nil {
 		return nil, capacityError("N", err)
 	}
-	var series []plots.Series
+	var series []figure.Series
 	var ps []int
 	for _, r := range rows {
 		if !slices.Contains(ps, r.P) {
@@ -516,7 +490,7 @@ func runTemperature(ctx context.Context, p Values, seed uint64) (*Result, error)
 	maxDev := 0.0
 	for i, pp := range ps {
 		name := fmt.Sprintf("α = %g (P = %d)", float64(pp)/float64(n), pp)
-		s := plots.Series{Name: name, Style: plots.LinesPoints, Color: plots.SeriesColor(i)}
+		s := figure.Series{Name: name, Style: figure.LinesPoints, Color: figure.Cycle(i)}
 		for _, r := range rows {
 			if r.P == pp {
 				s.X, s.Y, s.Err = append(s.X, r.T), append(s.Y, r.Mean), append(s.Err, zeroNaN(r.StdErr))
@@ -529,14 +503,12 @@ func runTemperature(ctx context.Context, p Values, seed uint64) (*Result, error)
 		series = append(series, s)
 	}
 	fine := grid(p.Float("T_max"), p.Float("T_max")/300)
-	series = append(series, plots.Series{Name: "m = tanh(m/T), α → 0", X: fine, Y: theory.GlauberOverlapCurve(fine), Dashed: true, Color: plots.SeriesColor(7)})
-	pl, err := plots.LinePlot(plots.LineOptions{Title: fmt.Sprintf("Glauber dynamics from a stored pattern, N = %d", n),
-		XLabel: "temperature T", YLabel: "mean overlap m", Grid: true, Legend: plots.BottomLeft,
-		Refs: []*plots.RefLine{plots.VLine(1)}}, series...)
-	if err != nil {
-		return nil, err
-	}
-	pl.Y.Min, pl.Y.Max = math.Min(pl.Y.Min, 0), 1.02
+	series = append(series, figure.Series{Name: "m = tanh(m/T), α → 0", X: fine, Y: theory.GlauberOverlapCurve(fine), Dashed: true, Color: figure.Cycle(7)})
+	yr := figure.Axis{Include: []float64{0}}
+	yr.Max = &[]float64{1.02}[0]
+	pl := &figure.Panel{Title: fmt.Sprintf("Glauber dynamics from a stored pattern, N = %d", n),
+		XLabel: "temperature T", YLabel: "mean overlap m", Grid: true, Legend: figure.LegendBottomLeft,
+		Refs: []figure.Ref{{At: 1, Vertical: true}}, Series: series, Y: yr}
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "N = %d, %d runs per point, %d sweeps averaged after %d. With one pattern the overlap follows m = tanh(m/T) "+
 		"to within %.3f for T < 0.9 (finite-size and sampling error); larger loads lose the pattern at lower T.\n",
@@ -544,7 +516,7 @@ func runTemperature(ctx context.Context, p Values, seed uint64) (*Result, error)
 	return &Result{
 		Summary: sum.String(),
 		Numbers: map[string]float64{"max_dev_tanh_one_pattern": maxDev},
-		Figures: []Figure{{Name: "temperature", Caption: "Mean overlap under Glauber dynamics against the temperature, with the alpha -> 0 law m = tanh(m/T) (dashed).", Panel: pl}},
+		Figures: []*figure.Figure{{Name: "temperature", Caption: "Mean overlap under Glauber dynamics against the temperature, with the alpha -> 0 law m = tanh(m/T) (dashed).", Panels: []*figure.Panel{pl}}},
 		Tables:  []Table{t},
 	}, nil
 }

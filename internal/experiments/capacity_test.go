@@ -2,6 +2,7 @@ package experiments
 
 import (
 	"bytes"
+	"github.com/hopfield-lab/hopfield/hopplot"
 	"math"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ func render(t *testing.T, r *Result) {
 	t.Helper()
 	for i := range r.Figures {
 		var b bytes.Buffer
-		if err := r.Figures[i].Render(&b, "png"); err != nil || b.Len() == 0 {
+		if err := hopplot.RenderFigure(&b, "png", r.Figures[i]); err != nil || b.Len() == 0 {
 			t.Errorf("%s: figure %s: %v", r.Experiment, r.Figures[i].Name, err)
 		}
 	}

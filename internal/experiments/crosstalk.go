@@ -7,11 +7,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg"
-
-	"github.com/hopfield-lab/hopfield/internal/plots"
-	"github.com/hopfield-lab/hopfield/patterns"
+	"github.com/hopfield-lab/hopfield/figure"
 	"github.com/hopfield-lab/hopfield/theory"
 )
 
@@ -95,7 +91,7 @@ func crosstalkSamples(ctx context.Context, rng *rand.Rand, n, nOverlap, k int) (
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if err := patterns.Crosstalk(out[lo:min(lo+chunk, k)], rng, n, nOverlap); err != nil {
+		if err := crosstalkDraws(out[lo:min(lo+chunk, k)], rng, n, nOverlap); err != nil {
 			return nil, err
 		}
 	}
@@ -118,34 +114,30 @@ func runCrosstalk(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	}
 	a, b := newCrosstalkStats(indep, n, 0), newCrosstalkStats(over, n, nOv)
 
-	hist := func(s crosstalkStats, nOverlap int, title string, color int) (*plot.Plot, error) {
+	hist := func(s crosstalkStats, nOverlap int, title string, color int) (*figure.Panel, error) {
 		vs, ps := theory.CrosstalkPMF(n, nOverlap)
-		pmf := &plots.PMF{Values: make([]float64, len(vs)), Probs: ps}
+		pmf := &figure.PMF{Values: make([]float64, len(vs)), Probs: ps}
 		for i, v := range vs {
 			pmf.Values[i] = float64(v)
 		}
-		return plots.Histogram(s.samples, plots.HistOptions{
-			Title:       title,
-			XLabel:      "Σ ξᵢ Sᵢ (the term in square brackets)",
+		h, err := figure.NewHist(s.samples, figure.HistOptions{
 			PMF:         pmf,
 			OverlayName: fmt.Sprintf("exact law: mean %g, variance %g", s.exactMean, s.exactVar),
-			RefX:        []float64{0},
-			Color:       plots.SeriesColor(color),
 		})
+		if err != nil {
+			return nil, err
+		}
+		h.Color = figure.Cycle(color)
+		return &figure.Panel{Title: title, XLabel: "Σ ξᵢ Sᵢ (the term in square brackets)", Hist: h,
+			Refs: []figure.Ref{{At: 0, Vertical: true, Style: figure.RefDottedRed}}}, nil
 	}
-	build := func() (plots.Panel, error) {
-		ha, err := hist(a, 0, fmt.Sprintf("Independent patterns (N = %d, K = %d)", n, k), 0)
-		if err != nil {
-			return nil, err
-		}
-		hb, err := hist(b, nOv, fmt.Sprintf("S copies ξ on %d of %d neurons (K = %d)", nOv, n, kOv), 1)
-		if err != nil {
-			return nil, err
-		}
-		// Same x range for both, so the shift of the mean is visible.
-		lo, hi := math.Min(ha.X.Min, hb.X.Min), math.Max(ha.X.Max, hb.X.Max)
-		ha.X.Min, ha.X.Max, hb.X.Min, hb.X.Max = lo, hi, lo, hi
-		return plots.NewFigure("", 2, 1, ha, hb)
+	ha, err := hist(a, 0, fmt.Sprintf("Independent patterns (N = %d, K = %d)", n, k), 0)
+	if err != nil {
+		return nil, err
+	}
+	hb, err := hist(b, nOv, fmt.Sprintf("S copies ξ on %d of %d neurons (K = %d)", nOv, n, kOv), 1)
+	if err != nil {
+		return nil, err
 	}
 
 	var sum strings.Builder
@@ -174,10 +166,11 @@ func runCrosstalk(ctx context.Context, p Values, seed uint64) (*Result, error) {
 			"overlap_mean": b.mean, "overlap_variance": b.variance, "overlap_z_mean": b.zMean, "overlap_z_variance": b.zVar,
 			"overlap_exact_mean": b.exactMean, "overlap_exact_variance": b.exactVar,
 		},
-		Figures: []Figure{{
+		// Both histograms share the x range, so that the shift of the mean shows.
+		Figures: []*figure.Figure{{
 			Name:    "histograms",
 			Caption: "Histograms of sum_i xi_i S_i with the exact law drawn over them.",
-			Width:   8 * vg.Inch, Height: 8 * vg.Inch, Build: build,
+			Width:   8, Height: 8, ShareX: true, Panels: []*figure.Panel{ha, hb},
 		}},
 		Tables: []Table{table("independent", indep), table("overlapping", over)},
 	}, nil

@@ -1,4 +1,4 @@
-package patterns
+package experiments
 
 import (
 	"fmt"
@@ -6,16 +6,16 @@ import (
 	"math/rand/v2"
 )
 
-// Crosstalk fills dst with len(dst) draws of the notebook's "term in square
+// crosstalkDraws fills dst with len(dst) draws of the notebook's "term in square
 // brackets", sum_i xi_i S_i, for pairs of independent unbiased random
 // patterns of n neurons where S copies xi on its first nOverlap neurons (the
 // notebook's S[0:N_overlap] = xi[0:N_overlap]). Its law is nOverlap +
 // 2 Binomial(n - nOverlap, 1/2) - (n - nOverlap) (see theory.CrosstalkPMF).
 //
-// The patterns are drawn exactly as two calls of Random(rng, 1, n, 0.5)
+// The patterns are drawn exactly as two calls of patterns.Random(rng, 1, n, 0.5)
 // would draw them, xi first, but are never built: the sum is
 // n - 2 popcount(xi XOR S) over packed bits, O(n/64) per draw.
-func Crosstalk(dst []float64, rng *rand.Rand, n, nOverlap int) error {
+func crosstalkDraws(dst []float64, rng *rand.Rand, n, nOverlap int) error {
 	if n < 1 {
 		return fmt.Errorf("crosstalk: %d neurons: want at least 1", n)
 	}

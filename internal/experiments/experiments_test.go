@@ -3,11 +3,10 @@ package experiments
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
+	"github.com/hopfield-lab/hopfield/figure"
+	"github.com/hopfield-lab/hopfield/hopplot"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -327,10 +326,11 @@ func TestBlockWeights(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := blockWeights(net, tc.blocks)
+		wp, err := figure.Weights(net, tc.blocks, "")
 		if err != nil {
 			t.Fatal(err)
 		}
+		m, _ := wp.Raster.Grid()
 		b, _ := m.Dims()
 		if b != min(tc.blocks, tc.n) {
 			t.Fatalf("%d blocks, want %d", b, min(tc.blocks, tc.n))
@@ -380,10 +380,10 @@ func TestDeterministic(t *testing.T) {
 			for i := range a.Figures {
 				for _, format := range []string{"png", "svg"} {
 					var fa, fb bytes.Buffer
-					if err := a.Figures[i].Render(&fa, format); err != nil {
+					if err := hopplot.RenderFigure(&fa, format, a.Figures[i]); err != nil {
 						t.Fatal(err)
 					}
-					if err := b.Figures[i].Render(&fb, format); err != nil {
+					if err := hopplot.RenderFigure(&fb, format, b.Figures[i]); err != nil {
 						t.Fatal(err)
 					}
 					if !bytes.Equal(fa.Bytes(), fb.Bytes()) {
@@ -398,45 +398,6 @@ func TestDeterministic(t *testing.T) {
 				t.Error("seeds 42 and 43 gave the same data")
 			}
 		})
-	}
-}
-
-func TestWrite(t *testing.T) {
-	r := run(t, "sync-small", 3)
-	dir := filepath.Join(t.TempDir(), "out")
-	files, err := Write(dir, r, "svg")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"states.svg", "states.csv", "result.json"}
-	if len(files) != len(want) {
-		t.Fatalf("wrote %v, want %v", files, want)
-	}
-	for i, f := range files {
-		if filepath.Base(f) != want[i] {
-			t.Errorf("file %d is %s, want %s", i, f, want[i])
-		}
-	}
-	csv, _ := os.ReadFile(filepath.Join(dir, "states.csv"))
-	if !strings.HasPrefix(string(csv), "t,s0,s1,s2,s3,s4\n0,") {
-		t.Errorf("states.csv starts %q", csv[:min(len(csv), 40)])
-	}
-	var doc struct {
-		Experiment string
-		Seed       uint64
-		Params     map[string]any
-		Numbers    map[string]float64
-		Figures    []struct{ Name string }
-	}
-	js, _ := os.ReadFile(filepath.Join(dir, "result.json"))
-	if err := json.Unmarshal(js, &doc); err != nil {
-		t.Fatal(err)
-	}
-	if doc.Experiment != "sync-small" || doc.Seed != 3 || doc.Params["T"] != 10.0 || len(doc.Figures) != 1 {
-		t.Errorf("result.json: %+v", doc)
-	}
-	if _, err := Write(dir, r, "gif"); err == nil || !strings.Contains(err.Error(), `"gif"`) {
-		t.Errorf("format gif: error %v", err)
 	}
 }
 
@@ -485,7 +446,7 @@ func BenchmarkImages100x100Files(b *testing.B) {
 			b.Fatal(err)
 		}
 		for i := range r.Figures {
-			if err := r.Figures[i].Render(&bytes.Buffer{}, "png"); err != nil {
+			if err := hopplot.RenderFigure(&bytes.Buffer{}, "png", r.Figures[i]); err != nil {
 				b.Fatal(err)
 			}
 		}

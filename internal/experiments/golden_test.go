@@ -3,13 +3,12 @@ package experiments
 import (
 	"bytes"
 	"flag"
+	"github.com/hopfield-lab/hopfield/figure"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"gonum.org/v1/plot/vg"
-
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/hopplot"
 	"github.com/hopfield-lab/hopfield/patterns"
 )
 
@@ -17,10 +16,10 @@ var update = flag.Bool("update", false, "rewrite the golden images in testdata")
 
 // checkGolden renders p as png and compares it byte for byte with
 // testdata/<name>_golden.png (rendering is deterministic).
-func checkGolden(t *testing.T, name string, w, h vg.Length, p plots.Panel) {
+func checkGolden(t *testing.T, name string, w, h float64, p *figure.Panel) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := plots.Render(&buf, "png", w, h, p); err != nil {
+	if err := hopplot.RenderFigure(&buf, "png", &figure.Figure{Name: name, Width: w, Height: h, Panels: []*figure.Panel{p}}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join("testdata", name+"_golden.png")
@@ -49,11 +48,8 @@ func checkGolden(t *testing.T, name string, w, h vg.Length, p plots.Panel) {
 func TestGoldenStemState(t *testing.T) {
 	s := []int8{1, -1, -1, 1, 1, -1, 1, -1, 1, 1, -1, -1}
 	ref := []int8{1, -1, 1, 1, 1, -1, -1, -1, 1, 1, -1, 1}
-	p, err := stemState(s, ref, "State (red: differs from ξ)", "Neuron i", plots.Blue)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkGolden(t, "stem_state", 6*vg.Inch, 2.5*vg.Inch, p)
+	p := stemPanel(s, ref, "State (red: differs from ξ)", "Neuron i", "blue")
+	checkGolden(t, "stem_state", 6, 2.5, p)
 }
 
 func TestGoldenImagePanel(t *testing.T) {
@@ -62,9 +58,6 @@ func TestGoldenImagePanel(t *testing.T) {
 	for i := 5000; i < len(x); i++ {
 		x[i] = 0 // erased half: mid-gray
 	}
-	p, err := imagePanel(x, -2, 2, "BU, bottom half erased")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkGolden(t, "image_panel", 4*vg.Inch, 4*vg.Inch, p)
+	p := imagePanel(x, -2, 2, "BU, bottom half erased")
+	checkGolden(t, "image_panel", 4, 4, p)
 }

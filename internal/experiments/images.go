@@ -7,11 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg"
-
 	"github.com/hopfield-lab/hopfield"
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/figure"
 	"github.com/hopfield-lab/hopfield/patterns"
 )
 
@@ -57,7 +54,7 @@ func (c imageCoding) vector(p patterns.Pattern) []int8 {
 	if !c.zeroOne {
 		return p.Data
 	}
-	v, err := p.Binary()
+	v, err := p.ZeroOne()
 	if err != nil {
 		panic(err) // the built-in pictures hold no unknown pixels
 	}
@@ -178,7 +175,7 @@ func runImages(ctx context.Context, p Values, seed uint64) (*Result, error) {
 
 	type pair struct{ noisy, erased *imageRun }
 	runs := make([]pair, len(imageCodings))
-	weights := make([]*plots.Matrix, len(imageCodings))
+	weights := make([]*figure.Panel, len(imageCodings))
 	numbers := map[string]float64{}
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "N = %d neurons (100x100 pictures).\n", n)
@@ -187,7 +184,7 @@ func runImages(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if weights[k], err = blockWeights(netA, 200); err != nil {
+		if weights[k], err = figure.Weights(netA, 200, "W for BU, "+c.label); err != nil {
 			return nil, err
 		}
 		a, err := recallImage(ctx, netA, plus(c.vector(bc), noiseA), tNoisy-1)
@@ -225,30 +222,15 @@ func runImages(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	}
 	sum.WriteString("The notebook's sign(0) = -1 (x > 0) is used throughout.\n")
 
-	figs := []Figure{}
-	gallery, err := plots.NewPatternGrid(100, 100, []plots.Pattern{
-		{Title: "BU", Data: bu.Data}, {Title: "BC", Data: bc.Data}, {Title: "Star", Data: star.Data},
-	}, plots.PatternGridOptions{Title: "The notebook's 100x100 pictures (N = 10,000 neurons)", NoBorders: true})
-	if err != nil {
-		return nil, err
+	gallery := figure.NewPatterns(bu, bc, star)
+	gallery.Items[0].Title, gallery.Items[1].Title, gallery.Items[2].Title = "BU", "BC", "Star"
+	gallery.NoBorders = true
+	figs := []*figure.Figure{
+		{Name: "pictures", Caption: "The three pictures.", Width: 9, Height: 3.8,
+			Panels: []*figure.Panel{{Title: "The notebook's 100x100 pictures (N = 10,000 neurons)", Patterns: gallery}}},
+		{Name: "weights", Caption: "The weight matrix storing BU, 0/1 and ±1 coding, as block averages.", Width: 12, Height: 5.5,
+			Title: "Weight matrix W = ξ ξᵀ of BU (10,000 x 10,000, averaged over 50 x 50 blocks)", Rows: 1, Cols: len(weights), Panels: weights},
 	}
-	figs = append(figs, Figure{Name: "pictures", Caption: "The three pictures.", Width: 9 * vg.Inch, Height: 3.8 * vg.Inch, Panel: gallery})
-
-	var wPanels []plots.Panel
-	for k, c := range imageCodings {
-		wp, err := plots.WeightsPlot(weights[k], "W for BU, "+c.label)
-		if err != nil {
-			return nil, err
-		}
-		neuronTicks(wp.Plot, weights[k], n)
-		wPanels = append(wPanels, wp)
-	}
-	wFig, err := plots.Side("Weight matrix W = ξ ξᵀ of BU (10,000 x 10,000, averaged over 50 x 50 blocks)", wPanels...)
-	if err != nil {
-		return nil, err
-	}
-	figs = append(figs, Figure{Name: "weights", Caption: "The weight matrix storing BU, 0/1 and ±1 coding, as block averages.", Width: 12 * vg.Inch, Height: 5.5 * vg.Inch, Panel: wFig})
-
 	for _, sc := range []struct {
 		name, title, caption string
 		pick                 func(pair) *imageRun
@@ -258,54 +240,11 @@ func runImages(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		{"erased-cue", fmt.Sprintf("Stored %s; cue: BU + noise, bottom %.0f%% erased", storedNames(withStar), 100*erase), "Recall from the half-erased BU cue, 0/1 and ±1 coding.",
 			func(p pair) *imageRun { return p.erased }},
 	} {
-		var panels []plots.Panel
-		var rows [][]plots.Panel
+		var rows [][]*figure.Panel
 		for k, c := range imageCodings {
-			r := sc.pick(runs[k])
-			// One scale for both codings' cues (0/1 + noise is -1..2,
-			// +-1 + noise is -2..2), so an erased pixel (0) is the same
-			// gray in both.
-			cp, err := imagePanel(r.cue, -2, 2, fmt.Sprintf("%s: cue", c.label))
-			if err != nil {
-				return nil, err
-			}
-			panels = append(panels, cp)
-			// Only the steps that changed something: a fixed point
-			// repeats itself.
-			shown := r.states[:r.ran]
-			for t, s := range shown {
-				title := fmt.Sprintf("Step %d", t+1)
-				if t == len(shown)-1 {
-					title = fmt.Sprintf("Step %d: %s", t+1, shortOutcome(outcome(s, bu, bc, union)))
-					if r.end == hopfield.FixedPoint {
-						title += " (fixed)"
-					}
-				}
-				sp, err := imagePanel(floats(s), -1, 1, title)
-				if err != nil {
-					return nil, err
-				}
-				panels = append(panels, sp)
-			}
-			rows = append(rows, panels)
-			panels = nil
+			rows = append(rows, imageRow(sc.pick(runs[k]), c.label, bu, bc, union))
 		}
-		cols := 0
-		for _, r := range rows {
-			cols = max(cols, len(r))
-		}
-		for _, r := range rows {
-			panels = append(panels, r...)
-			for range cols - len(r) {
-				panels = append(panels, nil)
-			}
-		}
-		fig, err := plots.NewFigure(sc.title, len(imageCodings), cols, panels...)
-		if err != nil {
-			return nil, err
-		}
-		figs = append(figs, Figure{Name: sc.name, Caption: sc.caption,
-			Width: vg.Length(max(3.2*float64(cols), 7)) * vg.Inch, Height: 7.2 * vg.Inch, Panel: fig})
+		figs = append(figs, gridFigure(sc.name, sc.caption, sc.title, rows))
 	}
 
 	table := Table{Name: "pictures", Columns: []string{"neuron", "row", "col", "BU", "BC", "star"}}
@@ -342,26 +281,45 @@ func shortOutcome(o imageOutcome) string {
 	return fmt.Sprintf("%d pixels off BU", o.bu)
 }
 
-// imagePanel shows a 100x100 picture with values in [lo, hi], white to
-// black, without axes.
-func imagePanel(data []float64, lo, hi float64, title string) (*plots.RasterPanel, error) {
-	m, err := plots.NewMatrixFlat(data, 100, 100)
-	if err != nil {
-		return nil, err
+// imageRow is a run as a row of pictures: the cue, then every step that
+// changed something (a fixed point repeats itself).
+func imageRow(r *imageRun, label string, bu, bc, union patterns.Pattern) []*figure.Panel {
+	// One scale for both codings' cues (0/1 + noise is -1..2, +-1 + noise
+	// is -2..2), so that an erased pixel (0) is the same gray in both.
+	row := []*figure.Panel{imagePanel(r.cue, -2, 2, label+": cue")}
+	shown := r.states[:r.ran]
+	for t, s := range shown {
+		title := fmt.Sprintf("Step %d", t+1)
+		if t == len(shown)-1 {
+			title = fmt.Sprintf("Step %d: %s", t+1, shortOutcome(outcome(s, bu, bc, union)))
+			if r.end == hopfield.FixedPoint {
+				title += " (fixed)"
+			}
+		}
+		row = append(row, imagePanel(floats(s), -1, 1, title))
 	}
-	return plots.RasterPlot(m, plots.RasterPlotOptions{
-		Title:       title,
-		Raster:      plots.RasterOptions{Colormap: plots.InkMap, Min: lo, Max: hi},
-		SquareCells: true, HideAxes: true,
-	})
+	return row
 }
 
-// neuronTicks labels the axes of a block-averaged weight image in neurons.
-func neuronTicks(p *plot.Plot, m *plots.Matrix, n int) {
-	b, _ := m.Dims()
-	var ticks plot.ConstantTicks
-	for k := 0; k <= 4; k++ {
-		ticks = append(ticks, plot.Tick{Value: float64(k*b)/4 - 0.5, Label: fmt.Sprint(k * n / 4)})
+// gridFigure lays rows of panels of different lengths out as one grid.
+func gridFigure(name, caption, title string, rows [][]*figure.Panel) *figure.Figure {
+	cols := 0
+	for _, r := range rows {
+		cols = max(cols, len(r))
 	}
-	p.X.Tick.Marker, p.Y.Tick.Marker = ticks, ticks
+	f := &figure.Figure{Name: name, Caption: caption, Title: title, Rows: len(rows), Cols: cols, Width: max(3.2*float64(cols), 7), Height: 7.2}
+	for _, r := range rows {
+		f.Panels = append(f.Panels, r...)
+		f.Panels = append(f.Panels, make([]*figure.Panel, cols-len(r))...)
+	}
+	return f
+}
+
+// imagePanel shows a 100x100 picture with values in [lo, hi], white to
+// black, without axes.
+func imagePanel(data []float64, lo, hi float64, title string) *figure.Panel {
+	m, _ := figure.NewMatrixFlat(data, 100, 100) // finite: states and noise
+	r := figure.NewRaster(m, figure.Ink, 0)
+	r.Min, r.Max, r.SquareCells, r.HideAxes = lo, hi, true, true
+	return &figure.Panel{Title: title, Raster: r}
 }

@@ -7,10 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	"gonum.org/v1/plot/vg"
-
 	"github.com/hopfield-lab/hopfield"
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/figure"
 	"github.com/hopfield-lab/hopfield/patterns"
 )
 
@@ -201,22 +199,20 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	if first.wrong > 0 {
 		recalledTitle = fmt.Sprintf("Recalled: %d pixels wrong", first.wrong)
 	}
-	grid, err := plots.NewPatternGrid(5, 5, []plots.Pattern{
-		{Title: "Stored: checkerboard", Data: stored[0].Data},
-		{Title: "Stored: X", Data: x},
-		{Title: "Stored: A", Data: stored[2].Data},
-		{Title: "True input", Data: x},
-		{Title: fmt.Sprintf("Noisy input (%d flipped)", flips), Data: first.cue},
-		{Title: recalledTitle, Data: first.res.State},
-	}, plots.PatternGridOptions{Columns: 3})
-	if err != nil {
-		return nil, err
-	}
+	cells := patterns.FormatCells
+	grid := &figure.Patterns{Shape: [2]int{5, 5}, Columns: 3, Items: []figure.Item{
+		{Title: "Stored: checkerboard", Cells: cells(stored[0].Data)},
+		{Title: "Stored: X", Cells: cells(x)},
+		{Title: "Stored: A", Cells: cells(stored[2].Data)},
+		{Title: "True input", Cells: cells(x)},
+		{Title: fmt.Sprintf("Noisy input (%d flipped)", flips), Cells: cells(first.cue)},
+		{Title: recalledTitle, Cells: cells(first.res.State)},
+	}}
 	shown := append(good, bad...)
 	at := append(goodAt, badAt...)
-	var cells []plots.Pattern
+	trialsGrid := &figure.Patterns{Shape: [2]int{5, 5}, Columns: len(shown)}
 	for i, tr := range shown {
-		cells = append(cells, plots.Pattern{Title: fmt.Sprintf("Cue %d", at[i]), Data: tr.cue})
+		trialsGrid.Items = append(trialsGrid.Items, figure.Item{Title: fmt.Sprintf("Cue %d", at[i]), Cells: cells(tr.cue)})
 	}
 	for _, tr := range shown {
 		title := "exact"
@@ -226,15 +222,9 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		case tr.wrong > 0:
 			title = fmt.Sprintf("%d wrong", tr.wrong)
 		}
-		cells = append(cells, plots.Pattern{Title: title, Data: tr.res.State})
+		trialsGrid.Items = append(trialsGrid.Items, figure.Item{Title: title, Cells: cells(tr.res.State)})
 	}
-	trialsGrid, err := plots.NewPatternGrid(5, 5, cells, plots.PatternGridOptions{
-		Columns: len(shown),
-		Title:   fmt.Sprintf("The X was recalled from %d of %d noisy copies. Top: cues; bottom: the network's answer", exact, trials),
-	})
-	if err != nil {
-		return nil, err
-	}
+	trialsTitle := fmt.Sprintf("The X was recalled from %d of %d noisy copies. Top: cues; bottom: the network's answer", exact, trials)
 
 	rev := make([]int8, len(x))
 	for i, v := range stored[0].Data {
@@ -266,14 +256,14 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 			"exact_recalls": float64(exact), "exact_probability": pExact,
 			"mixture_recalls": float64(mixed),
 		},
-		Figures: []Figure{
+		Figures: []*figure.Figure{
 			{
 				Name: "letters", Caption: "The stored pictures; the X, a noisy copy and what the network recalled from it.",
-				Width: 7 * vg.Inch, Height: 5.5 * vg.Inch, Panel: grid,
+				Width: 7, Height: 5.5, Panels: []*figure.Panel{{Patterns: grid}},
 			},
 			{
 				Name: "trials", Caption: "The first four noisy copies of the X that were recalled and the first four that were not, with what the network made of each.",
-				Width: 12 * vg.Inch, Height: 3.8 * vg.Inch, Panel: trialsGrid,
+				Width: 12, Height: 3.8, Panels: []*figure.Panel{{Title: trialsTitle, Patterns: trialsGrid}},
 			},
 		},
 		Tables: []Table{vectorsTable("pixels", []string{"checkerboard", "X", "A", "noisy", "recalled"},
@@ -282,7 +272,7 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 }
 
 func letterTrialRun(net *hopfield.Network, x []int8, noise float64, maxSteps int, tie hopfield.Tie, rng *rand.Rand) (letterTrial, error) {
-	cue, err := patterns.FlipExact(make([]int8, len(x)), x, noise, rng)
+	cue, err := patterns.FlipExact(nil, x, noise, rng)
 	if err != nil {
 		return letterTrial{}, &ParamError{Param: "noise", Err: fmt.Errorf("parameter noise: %w", err)}
 	}

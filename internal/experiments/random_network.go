@@ -6,10 +6,9 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/plot/vg"
 
 	"github.com/hopfield-lab/hopfield"
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/figure"
 )
 
 func init() {
@@ -50,7 +49,7 @@ func runRandomNetwork(ctx context.Context, p Values, seed uint64) (*Result, erro
 	for i := range theta {
 		theta[i] = u
 	}
-	net, err := hopfield.NewFromWeights(w, theta, hopfield.Binary, 0)
+	net, err := hopfield.NewFromWeights(w, hopfield.WeightOptions{Thresholds: theta, Neurons: hopfield.Binary})
 	if err != nil {
 		return nil, err
 	}
@@ -84,35 +83,22 @@ func runRandomNetwork(ctx context.Context, p Values, seed uint64) (*Result, erro
 		}
 	}
 
-	raster, err := plots.StatesOverTime(states)
-	if err != nil {
-		return nil, err
-	}
-	rp, err := plots.RasterPlot(raster, plots.RasterPlotOptions{
+	states01, _ := figure.StatesOverTime(states) // one state of N neurons per step
+	raster := figure.NewRaster(states01, figure.Ink, 1024)
+	raster.Min, raster.Max, raster.CellBorders = 0, 1, n <= 40 && k <= 100
+	rp := &figure.Panel{
 		Title:  fmt.Sprintf("States of %d random binary neurons (black = on)", n),
 		XLabel: "Time step (one random neuron updated per step)", YLabel: "Neuron",
-		Raster: plots.RasterOptions{Colormap: plots.InkMap, Min: 0, Max: 1, MaxCells: 1024, CellBorders: n <= 40 && k <= 100},
-	})
-	if err != nil {
-		return nil, err
+		Raster: raster,
 	}
-	lopts := plots.LineOptions{
+	lp := &figure.Panel{
 		Title: "Number of active neurons", XLabel: "Time step", YLabel: "Active neurons", Grid: true,
-		Legend: plots.NoLegend,
+		Legend: figure.LegendNone, Series: []figure.Series{{Y: active}},
+		X: figure.Range(-0.5, float64(k)+0.5), Y: figure.Range(0, float64(n)),
 	}
 	if res.End == hopfield.FixedPoint && ran < k {
-		lopts.Title = fmt.Sprintf("Number of active neurons (fixed point: the run stopped at step %d)", ran)
-		lopts.Refs = []*plots.RefLine{plots.VLine(float64(ran))}
-	}
-	lp, err := plots.LinePlot(lopts, plots.Series{Y: active})
-	if err != nil {
-		return nil, err
-	}
-	lp.X.Min, lp.X.Max = -0.5, float64(k)+0.5
-	lp.Y.Min, lp.Y.Max = 0, float64(n)
-	fig, err := plots.NewFigure("", 2, 1, rp.Plot, lp)
-	if err != nil {
-		return nil, err
+		lp.Title = fmt.Sprintf("Number of active neurons (fixed point: the run stopped at step %d)", ran)
+		lp.Refs = []figure.Ref{{At: float64(ran), Vertical: true}}
 	}
 
 	var sum strings.Builder
@@ -141,10 +127,10 @@ func runRandomNetwork(ctx context.Context, p Values, seed uint64) (*Result, erro
 			"active_start": active[0], "active_end": active[len(active)-1],
 			"last_change": float64(lastChange), "updates_run": float64(ran), "fixed_point": fixed,
 		},
-		Figures: []Figure{{
+		Figures: []*figure.Figure{{
 			Name:    "raster",
 			Caption: "Neuron states over time (black = 1) and the number of active neurons.",
-			Width:   10 * vg.Inch, Height: 6 * vg.Inch, Panel: fig,
+			Width:   10, Height: 6, Panels: []*figure.Panel{rp, lp},
 		}},
 		Tables: []Table{statesTable("states", "t", states), wt},
 	}, nil

@@ -3,13 +3,10 @@ package experiments
 import (
 	"context"
 	"fmt"
-	"image/color"
 	"math/rand/v2"
 
-	"gonum.org/v1/plot"
-
 	"github.com/hopfield-lab/hopfield"
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/figure"
 )
 
 // trace records an asynchronous run one update at a time: the notebook's
@@ -88,59 +85,37 @@ func (tr *trace) stoppedNote(k int) string {
 	return fmt.Sprintf("The run did all K = %d updates.\n", k)
 }
 
-// stemState is a stem plot of a +-1 state over neurons, with the neurons
+// stemPanel is a stem plot of a +-1 state over neurons, with the neurons
 // that differ from ref (if not nil) drawn in red: the notebook's
 // plt.stem(S); plt.grid().
-func stemState(s, ref []int8, title, xlabel string, base color.Color) (*plot.Plot, error) {
-	var okX, okY, badX, badY []float64
+func stemPanel(s, ref []int8, title, xlabel, color string) *figure.Panel {
+	ok, bad := figure.Stems{Color: color}, figure.Stems{Color: "red"}
 	for i, v := range s {
+		g := &ok
 		if ref != nil && v != ref[i] {
-			badX, badY = append(badX, float64(i)), append(badY, float64(v))
-		} else {
-			okX, okY = append(okX, float64(i)), append(okY, float64(v))
+			g = &bad
 		}
+		g.X, g.Y = append(g.X, float64(i)), append(g.Y, float64(v))
 	}
-	p := plots.NewPlot(title, xlabel, "Sᵢ")
-	p.Add(lightGrid())
-	for _, part := range []struct {
-		x, y []float64
-		c    color.Color
-	}{{okX, okY, base}, {badX, badY, plots.Red}} {
-		if len(part.x) == 0 {
-			continue
-		}
-		st, err := plots.NewStem(part.x, part.y)
-		if err != nil {
-			return nil, err
-		}
-		st.SetColor(part.c)
-		p.Add(st)
-	}
-	p.X.Min, p.X.Max = -1, float64(len(s))
-	p.X.Tick.Marker = integerTicks{}
-	p.Y.Min, p.Y.Max = -1.3, 1.3
-	p.Y.Tick.Marker = plot.ConstantTicks{{Value: -1, Label: "-1"}, {Value: 0, Label: "0"}, {Value: 1, Label: "+1"}}
-	return p, nil
+	x := figure.Range(-1, float64(len(s)))
+	x.Integer = true
+	y := figure.Range(-1.3, 1.3)
+	y.Ticks = []figure.Tick{{Value: -1, Label: "-1"}, {Value: 0, Label: "0"}, {Value: 1, Label: "+1"}}
+	return &figure.Panel{Title: title, XLabel: xlabel, YLabel: "Sᵢ", Grid: true, X: x, Y: y, Stems: []figure.Stems{ok, bad}}
 }
 
-// curvePlot is one curve over update time with a reference line at ref
-// and, when the run stopped early, a dashed line where it stopped.
-func curvePlot(tr *trace, k int, title, ylabel string, ref *plots.RefLine, series ...plots.Series) (*plot.Plot, error) {
-	opts := plots.LineOptions{Title: title, XLabel: "Update (one random neuron each)", YLabel: ylabel, Grid: true, Legend: plots.TopRight}
+// curvePanel is curves over update time with a reference line at ref and,
+// when the run stopped early, a dashed line where it stopped.
+func (tr *trace) curvePanel(k int, title, ylabel string, ref *figure.Ref, series ...figure.Series) *figure.Panel {
+	p := &figure.Panel{Title: title, XLabel: "Update (one random neuron each)", YLabel: ylabel, Grid: true,
+		Legend: figure.LegendTopRight, Series: series, X: figure.Range(0, float64(k))}
 	if ref != nil {
-		opts.Refs = append(opts.Refs, ref)
+		p.Refs = append(p.Refs, *ref)
 	}
 	if tr.result.End == hopfield.FixedPoint && tr.ran < k {
-		v := plots.VLine(float64(tr.ran))
-		v.LineStyle.Color = plots.Gray
-		opts.Refs = append(opts.Refs, v)
+		p.Refs = append(p.Refs, figure.Ref{At: float64(tr.ran), Vertical: true, Style: figure.RefGray})
 	}
-	p, err := plots.LinePlot(opts, series...)
-	if err != nil {
-		return nil, err
-	}
-	p.X.Min, p.X.Max = 0, float64(k)
-	return p, nil
+	return p
 }
 
 // curvesTable is the table of the traced curves.

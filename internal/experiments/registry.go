@@ -225,3 +225,19 @@ func All() []*Experiment {
 	})
 	return out
 }
+
+// progressKey carries a progress callback in a context.
+type progressKey struct{}
+
+// WithProgress returns a context that carries a progress callback for an
+// experiment's long loops (the capacity sweeps): done units of work of
+// total, from one goroutine at a time.
+func WithProgress(ctx context.Context, f func(done, total int)) context.Context {
+	return context.WithValue(ctx, progressKey{}, f)
+}
+
+// Progress returns the progress callback of ctx, or nil.
+func Progress(ctx context.Context) func(done, total int) {
+	f, _ := ctx.Value(progressKey{}).(func(done, total int))
+	return f
+}

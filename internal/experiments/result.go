@@ -2,21 +2,14 @@ package experiments
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 
-	"gonum.org/v1/plot/vg"
-
-	"github.com/hopfield-lab/hopfield/internal/atomicfile"
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/figure"
 )
 
 // Result is what a run of an experiment produced: everything is in memory,
@@ -31,38 +24,11 @@ type Result struct {
 	// Numbers are the key outcomes by name, for tests, JSON and the web
 	// lab ("final_error", "mean", "z_mean", ...). All are finite.
 	Numbers map[string]float64 `json:"numbers"`
-	// Figures are the plots, drawn on demand by Figure.Render.
-	Figures []Figure `json:"-"`
+	// Figures are the plots, as data (package figure): hopplot draws them
+	// for files, the web lab in the browser.
+	Figures []*figure.Figure `json:"-"`
 	// Tables are the data behind the figures.
 	Tables []Table `json:"-"`
-}
-
-// Figure is a figure of a Result: a panel of internal/plots with its page
-// size. Render it as many times as needed, in any format.
-type Figure struct {
-	// Name is the file name without extension ("raster").
-	Name string
-	// Caption is one sentence for a web page or the docs.
-	Caption string
-	// Width and Height are the page size; zero means the plots default.
-	Width, Height vg.Length
-	Panel         plots.Panel
-	// Build, if Panel is nil, makes the panel when the figure is first
-	// rendered, so that runs whose figures are not drawn (--format none)
-	// do not pay for them.
-	Build func() (plots.Panel, error)
-}
-
-// Render draws the figure to w as "png", "svg" or "pdf".
-func (f *Figure) Render(w io.Writer, format string) error {
-	if f.Panel == nil && f.Build != nil {
-		p, err := f.Build()
-		if err != nil {
-			return err
-		}
-		f.Panel = p
-	}
-	return plots.Render(w, format, f.Width, f.Height, f.Panel)
 }
 
 // Table is a data table of a Result: named columns of numbers.
@@ -115,10 +81,10 @@ func appendNumber(b []byte, v float64) []byte {
 }
 
 // Figure returns the figure called name, or nil.
-func (r *Result) Figure(name string) *Figure {
-	for i := range r.Figures {
-		if r.Figures[i].Name == name {
-			return &r.Figures[i]
+func (r *Result) Figure(name string) *figure.Figure {
+	for _, f := range r.Figures {
+		if f.Name == name {
+			return f
 		}
 	}
 	return nil
@@ -163,53 +129,4 @@ func (r *Result) JSON() ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
-}
-
-// Write writes the result into dir (created if needed): each figure as
-// NAME.FORMAT, each table as NAME.csv, and result.json. Every file is
-// NoFigures as the format makes Write write the data only: for benchmarks
-// and batch runs that do not look at the pictures.
-const NoFigures = "none"
-
-// written atomically. It returns the paths written, in order.
-func Write(dir string, r *Result, format string) ([]string, error) {
-	if format != NoFigures && plots.ContentType(format) == "" {
-		return nil, fmt.Errorf("unknown figure format %q (want %s or %s)", format, strings.Join(plots.Formats, ", "), NoFigures)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	var written []string
-	put := func(name string, fill func(w io.Writer) error) error {
-		path := filepath.Join(dir, name)
-		var buf bytes.Buffer
-		if err := fill(&buf); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if err := atomicfile.WriteFile(path, buf.Bytes()); err != nil {
-			return err
-		}
-		written = append(written, path)
-		return nil
-	}
-	for i := range r.Figures {
-		if format == NoFigures {
-			break
-		}
-		f := &r.Figures[i]
-		if err := put(f.Name+"."+format, func(w io.Writer) error { return f.Render(w, format) }); err != nil {
-			return written, err
-		}
-	}
-	for i := range r.Tables {
-		if err := put(r.Tables[i].Name+".csv", r.Tables[i].WriteCSV); err != nil {
-			return written, err
-		}
-	}
-	js, err := r.JSON()
-	if err != nil {
-		return written, err
-	}
-	err = put("result.json", func(w io.Writer) error { _, err := w.Write(js); return err })
-	return written, err
 }

@@ -6,11 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg"
-
 	"github.com/hopfield-lab/hopfield"
-	"github.com/hopfield-lab/hopfield/internal/plots"
+	"github.com/hopfield-lab/hopfield/figure"
 )
 
 // smallPattern is the notebook's 5-neuron pattern csi.
@@ -90,24 +87,17 @@ func runSyncSmall(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	}
 	correct := n - hopfield.Hamming(start, smallPattern)
 
-	m, err := plots.StatesOverTime(states)
-	if err != nil {
-		return nil, err
-	}
-	rp, err := plots.RasterPlot(m, plots.RasterPlotOptions{
+	m, _ := figure.StatesOverTime(states) // T states of 5 neurons
+	raster := figure.NewRaster(m, figure.Ink, 1024)
+	raster.Min, raster.Max, raster.CellBorders, raster.SquareCells = -1, 1, true, true
+	rp := &figure.Panel{
 		Title:  title,
 		XLabel: "Time step t (black = +1, white = −1)", YLabel: "Neuron i (stored value ξᵢ)",
-		Raster:      plots.RasterOptions{Colormap: plots.InkMap, Min: -1, Max: 1, CellBorders: true, MaxCells: 1024},
-		SquareCells: true,
-	})
-	if err != nil {
-		return nil, err
+		Raster: raster,
 	}
-	var ticks plot.ConstantTicks
 	for i, v := range smallPattern {
-		ticks = append(ticks, plot.Tick{Value: float64(i), Label: fmt.Sprintf("%d (%+d)", i, v)})
+		rp.Y.Ticks = append(rp.Y.Ticks, figure.Tick{Value: float64(i), Label: fmt.Sprintf("%d (%+d)", i, v)})
 	}
-	rp.Plot.Y.Tick.Marker = ticks
 
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "Pattern xi = %v; random start %v agrees with it on %d of %d neurons.\n", smallPattern, start, correct, n)
@@ -127,9 +117,9 @@ func runSyncSmall(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		Numbers: map[string]float64{
 			"outcome": outcome, "correct_start": float64(correct), "steps_run": float64(ran),
 		},
-		Figures: []Figure{{
+		Figures: []*figure.Figure{{
 			Name: "states", Caption: "The five neurons (rows) over time (columns), black = +1.",
-			Width: 8 * vg.Inch, Height: 4.5 * vg.Inch, Panel: rp,
+			Width: 8, Height: 4.5, Panels: []*figure.Panel{rp},
 		}},
 		Tables: []Table{statesTable("states", "t", states)},
 	}, nil

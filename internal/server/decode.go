@@ -1,24 +1,21 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
-	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/hopfield-lab/hopfield/internal/lab"
 )
 
-// Requests arrive as a JSON body or as query parameters. Both are checked
-// strictly, and what is wrong is said in the page's words, never Go's: a
-// message names the JSON field or the query parameter and what it should
-// be ("field \"rows\": want an integer, got string"), not the Go type the
-// server decodes into.
+// Requests arrive as a JSON body (read by lab.DecodeJSON) or as query
+// parameters. Both are checked strictly, and what is wrong is said in the
+// page's words, never Go's.
 
 // decode reads one JSON object of at most MaxBodyBytes into v (a pointer
 // to a struct), rejecting unknown fields (a misspelt field would otherwise
@@ -33,7 +30,7 @@ func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) error {
 	if err != nil {
 		return s.readError("request body", err)
 	}
-	return decodeJSON(b, v)
+	return lab.DecodeJSON(b, v)
 }
 
 // readError describes an error reading a body: too large, too slow, or the
@@ -43,170 +40,11 @@ func (s *Server) readError(what string, err error) error {
 	var netErr net.Error
 	switch {
 	case errors.As(err, &tooBig):
-		return badf("%s larger than the limit of %d bytes", what, tooBig.Limit)
+		return lab.Errorf("%s larger than the limit of %d bytes", what, tooBig.Limit)
 	case errors.As(err, &netErr) && netErr.Timeout():
-		return badf("%s not received within the server's limit of %v", what, s.opts.ReadTimeout)
+		return lab.Errorf("%s not received within the server's limit of %v", what, s.opts.ReadTimeout)
 	}
-	return badf("%s: %v", what, err)
-}
-
-// decodeJSON decodes the JSON object b into v, or says in the page's words
-// what is wrong with it.
-func decodeJSON(b []byte, v any) error {
-	text := bytes.TrimSpace(b)
-	switch {
-	case len(text) == 0:
-		return badf("request body is empty: want a JSON object")
-	case text[0] != '{' && json.Valid(text):
-		return badf("request body: not a JSON object (got %s)", kindOf(text[0]))
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var (
-		typeErr   *json.UnmarshalTypeError
-		syntaxErr *json.SyntaxError
-	)
-	err := dec.Decode(v)
-	switch {
-	case err == nil:
-		if len(bytes.TrimSpace(b[dec.InputOffset():])) > 0 {
-			return badf("request body: more data after the JSON object")
-		}
-		return nil
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return badf("request body: the JSON ends too early")
-	case errors.As(err, &syntaxErr):
-		// The decoder's own words ("invalid character 'x' looking for
-		// beginning of value") say what is wrong without naming Go.
-		return badf("request body: not valid JSON at byte %d: %s", syntaxErr.Offset, strings.TrimPrefix(syntaxErr.Error(), "json: "))
-	case errors.As(err, &typeErr):
-		field := jsonPath(typeErr.Field, reflect.TypeOf(v))
-		return badf("field %q: want %s, got %s", field, wantFor(field, typeErr.Type), foundKind(typeErr.Value))
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		// The decoder has no error type for unknown fields.
-		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
-		return badf("unknown field %s (fields: %s)", name, strings.Join(jsonFields(reflect.TypeOf(v)), ", "))
-	}
-	return badf("request body: %v", strings.TrimPrefix(err.Error(), "json: "))
-}
-
-// kindOf names the JSON value that starts with c.
-func kindOf(c byte) string {
-	switch c {
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "true or false"
-	case 'n':
-		return "null"
-	}
-	return "a number"
-}
-
-// foundKind rewrites the decoder's description of a value ("array",
-// "number 1e100") in words.
-func foundKind(value string) string {
-	switch {
-	case value == "array" || value == "object":
-		return "an " + value
-	case value == "string":
-		return "a string"
-	case value == "bool":
-		return "true or false"
-	case strings.HasPrefix(value, "number "):
-		return "the number " + strings.TrimPrefix(value, "number ")
-	case value == "":
-		return "something else"
-	}
-	return value
-}
-
-// jsonPath rewrites the decoder's path to a field ("memoryRequest.rows":
-// Go names of embedded structs included) as the JSON path ("rows").
-func jsonPath(goPath string, t reflect.Type) string {
-	if goPath == "" {
-		return ""
-	}
-	var out []string
-	for part := range strings.SplitSeq(goPath, ".") {
-		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map) {
-			t = t.Elem()
-		}
-		if t == nil || t.Kind() != reflect.Struct {
-			out = append(out, part)
-			t = nil
-			continue
-		}
-		if f, ok := t.FieldByName(part); ok && f.Anonymous {
-			t = f.Type // an embedded struct: its fields are the parent's
-			continue
-		}
-		var next reflect.Type
-		for _, f := range reflect.VisibleFields(t) {
-			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name == part {
-				next = f.Type
-				break
-			}
-		}
-		out = append(out, part)
-		t = next
-	}
-	return strings.Join(out, ".")
-}
-
-// jsonFields lists the JSON names of a struct's fields, embedded structs'
-// included, sorted.
-func jsonFields(t reflect.Type) []string {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	var names []string
-	for _, f := range reflect.VisibleFields(t) {
-		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" && f.IsExported() {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
-// fieldWants describes the fields whose JSON form is more than their Go
-// type says.
-var fieldWants = map[string]string{
-	"cue":            "a string of cells: '#' ink, '.' background, '?' unknown",
-	"cells":          "a string of cells: '#' ink, '.' background, '?' unknown",
-	"patterns":       `an array of patterns {"name": ..., "cells": ...}`,
-	"patterns.cells": "a string of cells: '#' ink, '.' background",
-	"rect":           `an object {"top", "left", "bottom", "right"}`,
-	"params":         `an object of parameter values, such as {"noise": 0.3}`,
-	"seed":           "a whole number from 0 to 2^64-1",
-}
-
-// wantFor says what a field should hold.
-func wantFor(field string, t reflect.Type) string {
-	if s, ok := fieldWants[field]; ok {
-		return s
-	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return "an integer"
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number >= 0"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Slice, reflect.Array:
-		return "an array"
-	}
-	return "an object"
+	return lab.Errorf("%s: %v", what, err)
 }
 
 // query parses the query string and checks that it holds only the allowed
@@ -214,7 +52,7 @@ func wantFor(field string, t reflect.Type) string {
 func query(r *http.Request, allowed ...string) (url.Values, error) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		return nil, badf("query string %q: %v", r.URL.RawQuery, unwrapURL(err))
+		return nil, lab.Errorf("query string %q: %v", r.URL.RawQuery, unwrapURL(err))
 	}
 	keys := make([]string, 0, len(q))
 	for k := range q {
@@ -224,11 +62,11 @@ func query(r *http.Request, allowed ...string) (url.Values, error) {
 	for _, k := range keys {
 		switch {
 		case len(allowed) == 0:
-			return nil, badf("unknown query parameter %q: %s %s takes no query parameters", k, r.Method, r.URL.Path)
+			return nil, lab.Errorf("unknown query parameter %q: %s %s takes no query parameters", k, r.Method, r.URL.Path)
 		case !slices.Contains(allowed, k):
-			return nil, badf("unknown query parameter %q (parameters: %s)", k, strings.Join(allowed, ", "))
+			return nil, lab.Errorf("unknown query parameter %q (parameters: %s)", k, strings.Join(allowed, ", "))
 		case len(q[k]) > 1:
-			return nil, badf("query parameter %s given %d times", k, len(q[k]))
+			return nil, lab.Errorf("query parameter %s given %d times", k, len(q[k]))
 		}
 	}
 	return q, nil

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"github.com/hopfield-lab/hopfield/internal/lab"
 	"net/http"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 )
 
 // goWords are signs of Go's internals in a message meant for the page.
-var goWords = []string{"server.", "interface {}", "want a int", "memoryRequest", "map[", "json:", "Request"}
+var goWords = []string{"server.", "interface {}", "want a int", "lab.MemoryRequest", "map[", "json:", "Request"}
 
 func wantNoGo(t *testing.T, w interface{ String() string }) {
 	t.Helper()
@@ -99,7 +100,7 @@ func TestQueryParameters(t *testing.T) {
 	}
 	// The valid forms still work.
 	for _, target := range []string{"/api/upload?rows=5&cols=5&invert=false", "/api/upload?rows=5&cols=5&invert=1&threshold=0.4&name=x.png"} {
-		if p := decodeOK[patternResponse](t, call(t, s, "POST", target, png)); p.Rows != 5 {
+		if p := decodeOK[lab.PatternResponse](t, call(t, s, "POST", target, png)); p.Rows != 5 {
 			t.Errorf("%s: %dx%d", target, p.Rows, p.Cols)
 		}
 	}

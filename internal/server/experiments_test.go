@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"github.com/hopfield-lab/hopfield/internal/lab"
 	"net/http/httptest"
 	"reflect"
 	"strings"
@@ -82,7 +83,7 @@ func TestExperimentLimits(t *testing.T) {
 	}
 	t.Run("at the cap", func(t *testing.T) {
 		w := call(t, s, "POST", "/api/experiments/crosstalk", `{"params": {"N": 10, "N_overlap": 5, "K": 100000, "K_overlap": 2}}`)
-		res := decodeOK[experimentResult](t, w)
+		res := decodeOK[experimentResponse](t, w)
 		if res.Params["K"] != float64(100_000) || len(res.Figures) == 0 {
 			t.Errorf("params %v, %d figures", res.Params, len(res.Figures))
 		}
@@ -117,7 +118,7 @@ func TestExperimentSlots(t *testing.T) {
 
 	s.runs <- struct{}{} // a recall holds the only recall slot
 	defer func() { <-s.runs }()
-	if res := decodeOK[experimentResult](t, call(t, s, "POST", "/api/experiments/sync-small", `{}`)); res.Experiment != "sync-small" {
+	if res := decodeOK[experimentResponse](t, call(t, s, "POST", "/api/experiments/sync-small", `{}`)); res.Experiment != "sync-small" {
 		t.Errorf("experiment %q", res.Experiment)
 	}
 }
@@ -193,23 +194,23 @@ func TestDefaultSeed(t *testing.T) {
 	})
 	t.Run("cue", func(t *testing.T) {
 		req := map[string]any{"rows": 5, "cols": 5, "cells": cells(x), "op": "flip", "fraction": 0.4}
-		none := decodeOK[cueResponse](t, call(t, s, "POST", "/api/cue", withSeed(req, nil)))
-		one := decodeOK[cueResponse](t, call(t, s, "POST", "/api/cue", withSeed(req, 1)))
-		zero := decodeOK[cueResponse](t, call(t, s, "POST", "/api/cue", withSeed(req, 0)))
+		none := decodeOK[lab.CueResponse](t, call(t, s, "POST", "/api/cue", withSeed(req, nil)))
+		one := decodeOK[lab.CueResponse](t, call(t, s, "POST", "/api/cue", withSeed(req, 1)))
+		zero := decodeOK[lab.CueResponse](t, call(t, s, "POST", "/api/cue", withSeed(req, 0)))
 		if none.Seed != 1 || none.Cells != one.Cells || none.Cells == zero.Cells {
 			t.Errorf("without a seed: seed %d; same cue as seed 1: %v; as seed 0: %v", none.Seed, none.Cells == one.Cells, none.Cells == zero.Cells)
 		}
 	})
 	t.Run("experiment", func(t *testing.T) {
-		none := decodeOK[experimentResult](t, call(t, s, "POST", "/api/experiments/random-network", `{}`))
-		one := decodeOK[experimentResult](t, call(t, s, "POST", "/api/experiments/random-network", `{"seed": 1}`))
+		none := decodeOK[experimentResponse](t, call(t, s, "POST", "/api/experiments/random-network", `{}`))
+		one := decodeOK[experimentResponse](t, call(t, s, "POST", "/api/experiments/random-network", `{"seed": 1}`))
 		if none.Seed != 1 || !reflect.DeepEqual(none.Numbers, one.Numbers) || none.Summary != one.Summary {
 			t.Errorf("without a seed: seed %d, numbers %v; with seed 1: %v", none.Seed, none.Numbers, one.Numbers)
 		}
 	})
 	t.Run("pattern", func(t *testing.T) {
-		none := decodeOK[patternResponse](t, call(t, s, "GET", "/api/pattern?name=random&rows=5&cols=5", nil))
-		one := decodeOK[patternResponse](t, call(t, s, "GET", "/api/pattern?name=random&rows=5&cols=5&seed=1", nil))
+		none := decodeOK[lab.PatternResponse](t, call(t, s, "GET", "/api/pattern?name=random&rows=5&cols=5", nil))
+		one := decodeOK[lab.PatternResponse](t, call(t, s, "GET", "/api/pattern?name=random&rows=5&cols=5&seed=1", nil))
 		if none != one {
 			t.Errorf("random pattern without a seed %+v, with seed 1 %+v", none, one)
 		}

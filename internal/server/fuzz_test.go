@@ -100,23 +100,6 @@ func FuzzQuery(f *testing.F) {
 	})
 }
 
-// FuzzCells checks that the cell decoder and encoder are inverses on every
-// string they accept.
-func FuzzCells(f *testing.F) {
-	for _, s := range []string{"", "#", ".?#", "#x", strings.Repeat("#.", 50)} {
-		f.Add(s, true)
-	}
-	f.Fuzz(func(t *testing.T, s string, unknown bool) {
-		x, err := parseCells("cells", s, len(s), unknown)
-		if err != nil {
-			return
-		}
-		if got := formatCells(x); got != s {
-			t.Fatalf("formatCells(parseCells(%q)) = %q", s, got)
-		}
-	})
-}
-
 // BenchmarkRun100x100 is the load test's request: recall BU from 20% noise
 // with BU and BC stored, synchronously, the whole stream read.
 func BenchmarkRun100x100(b *testing.B) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/hopfield-lab/hopfield/internal/lab"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -42,7 +43,7 @@ func TestLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bodies[i], _ = json.Marshal(runReq(mem, formatCells(cue), "sync", uint64(i), 0))
+		bodies[i], _ = json.Marshal(runReq(mem, patterns.FormatCells(cue), "sync", uint64(i), 0))
 	}
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
@@ -134,17 +135,17 @@ func recallOnce(ctx context.Context, client *http.Client, base string, body []by
 		return fmt.Errorf("status %d", resp.StatusCode)
 	}
 	dec := json.NewDecoder(resp.Body)
-	var end endLine
+	var end lab.EndLine
 	for {
 		var line struct {
 			Type string `json:"type"`
-			endLine
+			lab.EndLine
 		}
 		if err := dec.Decode(&line); err != nil {
 			return fmt.Errorf("reading the stream: %w", err)
 		}
 		if line.Type == "end" {
-			end = line.endLine
+			end = line.EndLine
 			break
 		}
 	}

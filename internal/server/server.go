@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/hopfield-lab/hopfield/internal/lab"
 	"io/fs"
 	"net"
 	"net/http"
@@ -14,21 +15,21 @@ import (
 	"time"
 )
 
-// Default limits; see [Options].
+// Default limits; see [Options] and [lab.Limits].
 const (
-	DefaultMaxNeurons     = 10_000
-	DefaultMaxPatterns    = 64
-	DefaultMaxSteps       = 1_000
-	DefaultMaxFrames      = 100_000
+	DefaultMaxNeurons     = lab.DefaultMaxNeurons
+	DefaultMaxPatterns    = lab.DefaultMaxPatterns
+	DefaultMaxSteps       = lab.DefaultMaxSteps
+	DefaultMaxFrames      = lab.DefaultMaxFrames
 	DefaultMaxBodyBytes   = 4 << 20
-	DefaultMaxWeightBytes = 64 << 20
+	DefaultMaxWeightBytes = lab.DefaultMaxWeightBytes
 	DefaultRunTimeout     = 2 * time.Minute
 	DefaultExpTimeout     = 5 * time.Minute
 	DefaultWriteTimeout   = 30 * time.Second
 
 	// DefaultSeed is the seed of a request that gives none: the CLI's
-	// default (cli.DefaultSeed), so that the lab and the command agree.
-	DefaultSeed = 1
+	// default, so that the lab and the command agree.
+	DefaultSeed = lab.DefaultSeed
 )
 
 // Options bound what one request may ask of the server. A zero field takes
@@ -116,6 +117,7 @@ func (o Options) withDefaults() Options {
 // work.
 type Server struct {
 	opts        Options
+	lim         lab.Limits
 	mux         *http.ServeMux
 	runs        slots // recall runs and weight pictures
 	experiments slots
@@ -127,6 +129,9 @@ var staticFiles embed.FS
 // New returns the lab's handler with the given limits.
 func New(opts Options) *Server {
 	s := &Server{opts: opts.withDefaults(), mux: http.NewServeMux()}
+	o := s.opts
+	s.lim = lab.Limits{MaxNeurons: o.MaxNeurons, MaxPatterns: o.MaxPatterns, MaxSteps: o.MaxSteps, MaxFrames: o.MaxFrames,
+		MaxWeightBytes: o.MaxWeightBytes, RunTimeout: o.RunTimeout, Host: "server"}.WithDefaults()
 	s.runs = make(slots, s.opts.MaxRuns)
 	s.experiments = make(slots, s.opts.MaxExperiments)
 	s.routes()
@@ -247,72 +252,18 @@ func (s *Server) page(name string) http.HandlerFunc {
 	}
 }
 
-// limitsResponse tells the page what the server accepts, so that it can
-// offer only valid choices.
-type limitsResponse struct {
-	MaxNeurons     int      `json:"max_neurons"`
-	MaxPatterns    int      `json:"max_patterns"`
-	MaxSteps       int      `json:"max_steps"`
-	MaxFrames      int      `json:"max_frames"`
-	MaxBodyBytes   int64    `json:"max_body_bytes"`
-	MaxWeightBytes int64    `json:"max_weight_bytes"`
-	Sizes          []int    `json:"sizes"`
-	Rules          []string `json:"rules"`
-	Updates        []string `json:"updates"`
-	Ties           []string `json:"ties"`
-}
-
-// GridSizes are the square grids the page offers.
-var GridSizes = []int{5, 10, 32, 100}
-
 func (s *Server) handleLimits(w http.ResponseWriter, r *http.Request) {
-	sizes := []int{}
-	for _, n := range GridSizes {
-		if n*n <= s.opts.MaxNeurons {
-			sizes = append(sizes, n)
-		}
-	}
-	s.writeJSON(w, limitsResponse{
-		MaxNeurons: s.opts.MaxNeurons, MaxPatterns: s.opts.MaxPatterns, MaxSteps: s.opts.MaxSteps,
-		MaxFrames: s.opts.MaxFrames, MaxBodyBytes: s.opts.MaxBodyBytes, MaxWeightBytes: s.opts.MaxWeightBytes,
-		Sizes:   sizes,
-		Rules:   []string{"hebbian", "storkey", "pseudoinverse"},
-		Updates: []string{"sync", "async", "permutation", "sequential", "glauber"},
-		Ties:    []string{"keep", "plus", "minus"},
-	})
+	out := s.lim.Describe()
+	out.MaxBodyBytes = s.opts.MaxBodyBytes
+	s.writeJSON(w, out)
 }
 
-// badRequest is an error in what the client sent: a 400 with its message.
-type badRequest struct{ msg string }
-
-func (e *badRequest) Error() string { return e.msg }
-
-func badf(format string, args ...any) error {
-	return &badRequest{fmt.Sprintf(format, args...)}
-}
-
-// userError turns an error from the library about the client's data into a
-// badRequest, dropping the package prefix the page does not need.
-func userError(err error) error {
-	if err == nil {
-		return nil
-	}
-	var br *badRequest
-	if errors.As(err, &br) {
-		return err
-	}
-	msg := err.Error()
-	for _, p := range []string{"hopfield: ", "patterns: "} {
-		msg = strings.TrimPrefix(msg, p)
-	}
-	return &badRequest{msg}
-}
-
-// fail writes err as JSON: 400 for a bad request, 500 otherwise.
+// fail writes err as JSON: 400 for a bad request (a *lab.Error), 500
+// otherwise.
 func (s *Server) fail(w http.ResponseWriter, err error) {
-	var br *badRequest
-	if errors.As(err, &br) {
-		s.writeError(w, http.StatusBadRequest, br.msg)
+	var le *lab.Error
+	if errors.As(err, &le) {
+		s.writeError(w, http.StatusBadRequest, le.Error())
 		return
 	}
 	s.writeError(w, http.StatusInternalServerError, err.Error())

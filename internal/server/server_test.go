@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/hopfield-lab/hopfield/internal/lab"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -78,7 +79,7 @@ func wantError(t *testing.T, w *httptest.ResponseRecorder, want ...string) {
 	}
 }
 
-func cells(p patterns.Pattern) string { return formatCells(p.Data) }
+func cells(p patterns.Pattern) string { return patterns.FormatCells(p.Data) }
 
 func builtin(t testing.TB, name string) patterns.Pattern {
 	t.Helper()
@@ -134,7 +135,7 @@ func TestPages(t *testing.T) {
 
 func TestLimits(t *testing.T) {
 	s := New(Options{MaxNeurons: 1024, MaxPatterns: 7})
-	got := decodeOK[limitsResponse](t, call(t, s, "GET", "/api/limits", nil))
+	got := decodeOK[lab.LimitsResponse](t, call(t, s, "GET", "/api/limits", nil))
 	if got.MaxNeurons != 1024 || got.MaxPatterns != 7 || got.MaxSteps != DefaultMaxSteps {
 		t.Errorf("limits %+v", got)
 	}
@@ -145,7 +146,7 @@ func TestLimits(t *testing.T) {
 }
 
 func TestBuiltins(t *testing.T) {
-	got := decodeOK[builtinsResponse](t, call(t, New(Options{}), "GET", "/api/builtins", nil))
+	got := decodeOK[lab.BuiltinsResponse](t, call(t, New(Options{}), "GET", "/api/builtins", nil))
 	names := map[string]bool{}
 	for _, b := range got.Builtins {
 		names[b.Name] = true
@@ -177,7 +178,7 @@ func TestPattern(t *testing.T) {
 		{"name=random&rows=10&cols=10&seed=7", 10, 10, ""},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
-			p := decodeOK[patternResponse](t, call(t, s, "GET", "/api/pattern?"+tc.query, nil))
+			p := decodeOK[lab.PatternResponse](t, call(t, s, "GET", "/api/pattern?"+tc.query, nil))
 			if p.Rows != tc.rows || p.Cols != tc.cols || len(p.Cells) != tc.rows*tc.cols {
 				t.Fatalf("shape %dx%d with %d cells, want %dx%d", p.Rows, p.Cols, len(p.Cells), tc.rows, tc.cols)
 			}
@@ -192,7 +193,7 @@ func TestPattern(t *testing.T) {
 	}
 	t.Run("resampled BU keeps its ink fraction", func(t *testing.T) {
 		bu := builtin(t, "seed:BU")
-		p := decodeOK[patternResponse](t, call(t, s, "GET", "/api/pattern?name=seed:BU&rows=50&cols=50", nil))
+		p := decodeOK[lab.PatternResponse](t, call(t, s, "GET", "/api/pattern?name=seed:BU&rows=50&cols=50", nil))
 		want := float64(bu.Ink()) / float64(bu.N())
 		got := float64(strings.Count(p.Cells, "#")) / float64(len(p.Cells))
 		if math.Abs(got-want) > 0.05 {
@@ -201,7 +202,7 @@ func TestPattern(t *testing.T) {
 	})
 	t.Run("random is seeded", func(t *testing.T) {
 		get := func(seed int) string {
-			return decodeOK[patternResponse](t, call(t, s, "GET", fmt.Sprintf("/api/pattern?name=random&rows=10&cols=10&seed=%d", seed), nil)).Cells
+			return decodeOK[lab.PatternResponse](t, call(t, s, "GET", fmt.Sprintf("/api/pattern?name=random&rows=10&cols=10&seed=%d", seed), nil)).Cells
 		}
 		if a, b := get(3), get(3); a != b {
 			t.Error("the same seed gave two random patterns")
@@ -234,13 +235,13 @@ func TestUpload(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("png of BU", func(t *testing.T) {
-		p := decodeOK[patternResponse](t, call(t, s, "POST", "/api/upload?rows=100&cols=100&name=bu.png", png.Bytes()))
+		p := decodeOK[lab.PatternResponse](t, call(t, s, "POST", "/api/upload?rows=100&cols=100&name=bu.png", png.Bytes()))
 		if p.Cells != cells(bu) || p.Name != "bu.png" {
 			t.Errorf("uploaded BU reads back as a different pattern (name %q)", p.Name)
 		}
 	})
 	t.Run("inverted", func(t *testing.T) {
-		p := decodeOK[patternResponse](t, call(t, s, "POST", "/api/upload?rows=100&cols=100&invert=true", png.Bytes()))
+		p := decodeOK[lab.PatternResponse](t, call(t, s, "POST", "/api/upload?rows=100&cols=100&invert=true", png.Bytes()))
 		if hopfield.Hamming(parse(t, p.Cells), bu.Data) != bu.N() {
 			t.Error("invert=true did not swap ink and background")
 		}
@@ -275,7 +276,7 @@ func TestUpload(t *testing.T) {
 
 func parse(t *testing.T, s string) []int8 {
 	t.Helper()
-	x, err := parseCells("cells", s, len(s), true)
+	x, err := patterns.ParseCells(s, len(s), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +306,7 @@ func TestCue(t *testing.T) {
 		{"erase rect", req("erase-rect", map[string]any{"rect": map[string]int{"top": 0, "left": 0, "bottom": 2, "right": 10}}), 20, 20, 0, 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := decodeOK[cueResponse](t, call(t, s, "POST", "/api/cue", tc.body))
+			c := decodeOK[lab.CueResponse](t, call(t, s, "POST", "/api/cue", tc.body))
 			if c.Changed != tc.changed || hopfield.Hamming(parse(t, c.Cells), parse(t, ring)) != tc.changed {
 				t.Errorf("changed %d (reported %d), want %d", hopfield.Hamming(parse(t, c.Cells), parse(t, ring)), c.Changed, tc.changed)
 			}
@@ -315,7 +316,7 @@ func TestCue(t *testing.T) {
 			if tc.unknTo > 0 && strings.Count(c.Cells[tc.unknownFrom:tc.unknTo], "?") != tc.unknTo-tc.unknownFrom {
 				t.Errorf("cells %d..%d are not all unknown: %s", tc.unknownFrom, tc.unknTo, c.Cells)
 			}
-			again := decodeOK[cueResponse](t, call(t, s, "POST", "/api/cue", tc.body))
+			again := decodeOK[lab.CueResponse](t, call(t, s, "POST", "/api/cue", tc.body))
 			if again.Cells != c.Cells {
 				t.Error("the same seed gave two different cues")
 			}
@@ -370,7 +371,7 @@ func TestCapacity(t *testing.T) {
 		{"n=100&p=101&rule=pinv", "over", 100},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
-			c := decodeOK[capacityResponse](t, call(t, s, "GET", "/api/capacity?"+tc.query, nil))
+			c := decodeOK[lab.CapacityResponse](t, call(t, s, "GET", "/api/capacity?"+tc.query, nil))
 			if c.Level != tc.level || math.Abs(c.Capacity-tc.capacity) > 0.05 || c.Message == "" {
 				t.Errorf("got %+v, want level %s, capacity %.2f", c, tc.level, tc.capacity)
 			}
@@ -384,10 +385,10 @@ func TestCapacity(t *testing.T) {
 	}
 }
 
-func memoryOf(rows, cols int, rule string, ps ...patterns.Pattern) memoryRequest {
-	m := memoryRequest{Rows: rows, Cols: cols, Rule: rule}
+func memoryOf(rows, cols int, rule string, ps ...patterns.Pattern) lab.MemoryRequest {
+	m := lab.MemoryRequest{Rows: rows, Cols: cols, Rule: rule}
 	for _, p := range ps {
-		m.Patterns = append(m.Patterns, patternJSON{Name: p.Name, Cells: cells(p)})
+		m.Patterns = append(m.Patterns, lab.PatternJSON{Name: p.Name, Cells: cells(p)})
 	}
 	return m
 }
@@ -397,7 +398,7 @@ func TestWeights(t *testing.T) {
 	a, x := builtin(t, "seed:A"), builtin(t, "seed:X")
 	for _, rule := range []hopfield.Rule{hopfield.Hebbian, hopfield.Storkey, hopfield.PseudoInverse} {
 		t.Run("exact "+rule.String(), func(t *testing.T) {
-			w := decodeOK[weightsResponse](t, call(t, s, "POST", "/api/weights", weightsRequest{memoryRequest: memoryOf(5, 5, rule.String(), a, x)}))
+			w := decodeOK[lab.WeightsResponse](t, call(t, s, "POST", "/api/weights", lab.WeightsRequest{MemoryRequest: memoryOf(5, 5, rule.String(), a, x)}))
 			net, err := hopfield.Learn(hopfield.Config{Rule: rule}, a.Data, x.Data)
 			if err != nil {
 				t.Fatal(err)
@@ -422,7 +423,7 @@ func TestWeights(t *testing.T) {
 	t.Run("block means", func(t *testing.T) {
 		for _, rule := range []string{"hebbian", "storkey", "pseudoinverse"} {
 			b, c := builtin(t, "alphabet:B:32"), builtin(t, "alphabet:C:32")
-			w := decodeOK[weightsResponse](t, call(t, s, "POST", "/api/weights", weightsRequest{memoryRequest: memoryOf(32, 32, rule, b, c), Side: 50}))
+			w := decodeOK[lab.WeightsResponse](t, call(t, s, "POST", "/api/weights", lab.WeightsRequest{MemoryRequest: memoryOf(32, 32, rule, b, c), Side: 50}))
 			if w.Exact || w.Side != 50 || len(w.Values) != 2500 {
 				t.Fatalf("%s: side %d exact %v", rule, w.Side, w.Exact)
 			}
@@ -450,7 +451,7 @@ func TestWeights(t *testing.T) {
 	})
 	t.Run("100x100 in the pattern form", func(t *testing.T) {
 		bu, bc := builtin(t, "seed:BU"), builtin(t, "seed:BC")
-		w := decodeOK[weightsResponse](t, call(t, s, "POST", "/api/weights", weightsRequest{memoryRequest: memoryOf(100, 100, "hebbian", bu, bc)}))
+		w := decodeOK[lab.WeightsResponse](t, call(t, s, "POST", "/api/weights", lab.WeightsRequest{MemoryRequest: memoryOf(100, 100, "hebbian", bu, bc)}))
 		if w.Exact || w.Side != 100 || w.Form != "pattern" || w.Bytes > 1<<20 {
 			t.Fatalf("side %d exact %v form %s, %d bytes of weights", w.Side, w.Exact, w.Form, w.Bytes)
 		}
@@ -477,15 +478,15 @@ func TestWeights(t *testing.T) {
 	})
 	for _, tc := range []struct {
 		name string
-		req  weightsRequest
+		req  lab.WeightsRequest
 		want string
 	}{
-		{"storkey too large", weightsRequest{memoryRequest: memoryOf(100, 100, "storkey", builtin(t, "seed:BU"))}, "over this server's limit"},
-		{"empty memory", weightsRequest{memoryRequest: memoryOf(5, 5, "hebbian")}, "memory is empty"},
-		{"side", weightsRequest{memoryRequest: memoryOf(5, 5, "hebbian", a), Side: 1000}, "side 1000"},
-		{"unknown rule", weightsRequest{memoryRequest: memoryOf(5, 5, "oja", a)}, `unknown rule "oja"`},
-		{"dependent patterns", weightsRequest{memoryRequest: memoryOf(5, 5, "pseudoinverse", a, a)}, "dependent"},
-		{"shape mismatch", weightsRequest{memoryRequest: memoryOf(10, 10, "hebbian", a)}, "has 25 cells, want 100"},
+		{"storkey too large", lab.WeightsRequest{MemoryRequest: memoryOf(100, 100, "storkey", builtin(t, "seed:BU"))}, "over this server's limit"},
+		{"empty memory", lab.WeightsRequest{MemoryRequest: memoryOf(5, 5, "hebbian")}, "memory is empty"},
+		{"side", lab.WeightsRequest{MemoryRequest: memoryOf(5, 5, "hebbian", a), Side: 1000}, "side 1000"},
+		{"unknown rule", lab.WeightsRequest{MemoryRequest: memoryOf(5, 5, "oja", a)}, `unknown rule "oja"`},
+		{"dependent patterns", lab.WeightsRequest{MemoryRequest: memoryOf(5, 5, "pseudoinverse", a, a)}, "dependent"},
+		{"shape mismatch", lab.WeightsRequest{MemoryRequest: memoryOf(10, 10, "hebbian", a)}, "has 25 cells, want 100"},
 	} {
 		t.Run("bad "+tc.name, func(t *testing.T) {
 			wantError(t, call(t, s, "POST", "/api/weights", tc.req), tc.want)
@@ -495,9 +496,9 @@ func TestWeights(t *testing.T) {
 
 // streamed is a run as the page receives it.
 type streamed struct {
-	start  startLine
-	frames []frameLine
-	end    endLine
+	start  lab.StartLine
+	frames []lab.FrameLine
+	end    lab.EndLine
 }
 
 func readStream(t *testing.T, w *httptest.ResponseRecorder) streamed {
@@ -531,7 +532,7 @@ func parseStream(t *testing.T, r io.Reader) streamed {
 			}
 			err = json.Unmarshal(line, &out.start)
 		case "frame":
-			var f frameLine
+			var f lab.FrameLine
 			err = json.Unmarshal(line, &f)
 			out.frames = append(out.frames, f)
 		case "end":
@@ -565,8 +566,8 @@ func (s streamed) replay(t *testing.T) string {
 	return string(state)
 }
 
-func runReq(mem memoryRequest, cue string, update string, seed uint64, every int) runRequest {
-	return runRequest{memoryRequest: mem, Cue: cue, Update: update, Seed: &seed, Every: every}
+func runReq(mem lab.MemoryRequest, cue string, update string, seed uint64, every int) lab.RunRequest {
+	return lab.RunRequest{MemoryRequest: mem, Cue: cue, Update: update, Seed: &seed, Every: every}
 }
 
 func TestRun(t *testing.T) {
@@ -646,7 +647,7 @@ func TestRun(t *testing.T) {
 	})
 
 	t.Run("same seed same run", func(t *testing.T) {
-		noisy := decodeOK[cueResponse](t, call(t, s, "POST", "/api/cue", cueRequest{Rows: 100, Cols: 100, Cells: cells(bu), Op: "flip", Fraction: 0.3, Seed: ptr[uint64](9)}))
+		noisy := decodeOK[lab.CueResponse](t, call(t, s, "POST", "/api/cue", lab.CueRequest{Rows: 100, Cols: 100, Cells: cells(bu), Op: "flip", Fraction: 0.3, Seed: ptr[uint64](9)}))
 		req := runReq(mem, noisy.Cells, "glauber", 42, 500)
 		req.Temperature = 0.3
 		req.MaxSteps = 5
@@ -682,9 +683,9 @@ func TestRun(t *testing.T) {
 		}
 	})
 
-	bad := func(mod func(r *runRequest)) runRequest {
+	bad := func(mod func(r *lab.RunRequest)) lab.RunRequest {
 		r := runReq(mem, half, "sync", 1, 0)
-		r.Patterns = append([]patternJSON(nil), mem.Patterns...)
+		r.Patterns = append([]lab.PatternJSON(nil), mem.Patterns...)
 		mod(&r)
 		return r
 	}
@@ -694,21 +695,21 @@ func TestRun(t *testing.T) {
 		body any
 		want string
 	}{
-		{"empty memory", s, bad(func(r *runRequest) { r.Patterns = nil }), "memory is empty"},
-		{"cue length", s, bad(func(r *runRequest) { r.Cue = "#." }), "cue has 2 cells, want 10000"},
-		{"unknown in stored", s, bad(func(r *runRequest) { r.Patterns[0].Cells = half }), "unknown ('?')"},
-		{"update", s, bad(func(r *runRequest) { r.Update = "chaotic" }), `unknown update "chaotic"`},
-		{"tie", s, bad(func(r *runRequest) { r.Tie = "coin" }), `unknown tie rule "coin"`},
-		{"temperature for sync", s, bad(func(r *runRequest) { r.Temperature = 0.5 }), "glauber"},
-		{"negative temperature", s, bad(func(r *runRequest) { r.Update, r.Temperature = "glauber", -1 }), "temperature -1"},
-		{"max steps", s, bad(func(r *runRequest) { r.MaxSteps = 5000 }), "max_steps 5000"},
-		{"negative every", s, bad(func(r *runRequest) { r.Update, r.Every = "async", -1 }), "every -1"},
-		{"too many frames", s, bad(func(r *runRequest) { r.Update, r.Every = "async", 1 }), "use every >= 10"},
-		{"too many neurons", New(Options{MaxNeurons: 100}), bad(func(*runRequest) {}), "maximum of 100 neurons"},
-		{"too many patterns", New(Options{MaxPatterns: 1}), bad(func(*runRequest) {}), "2 patterns stored, above the server's maximum of 1"},
-		{"storkey too large", s, bad(func(r *runRequest) { r.Rule = "storkey" }), "over this server's limit"},
+		{"empty memory", s, bad(func(r *lab.RunRequest) { r.Patterns = nil }), "memory is empty"},
+		{"cue length", s, bad(func(r *lab.RunRequest) { r.Cue = "#." }), "cue has 2 cells, want 10000"},
+		{"unknown in stored", s, bad(func(r *lab.RunRequest) { r.Patterns[0].Cells = half }), "unknown ('?')"},
+		{"update", s, bad(func(r *lab.RunRequest) { r.Update = "chaotic" }), `unknown update "chaotic"`},
+		{"tie", s, bad(func(r *lab.RunRequest) { r.Tie = "coin" }), `unknown tie rule "coin"`},
+		{"temperature for sync", s, bad(func(r *lab.RunRequest) { r.Temperature = 0.5 }), "glauber"},
+		{"negative temperature", s, bad(func(r *lab.RunRequest) { r.Update, r.Temperature = "glauber", -1 }), "temperature -1"},
+		{"max steps", s, bad(func(r *lab.RunRequest) { r.MaxSteps = 5000 }), "max_steps 5000"},
+		{"negative every", s, bad(func(r *lab.RunRequest) { r.Update, r.Every = "async", -1 }), "every -1"},
+		{"too many frames", s, bad(func(r *lab.RunRequest) { r.Update, r.Every = "async", 1 }), "use every >= 10"},
+		{"too many neurons", New(Options{MaxNeurons: 100}), bad(func(*lab.RunRequest) {}), "maximum of 100 neurons"},
+		{"too many patterns", New(Options{MaxPatterns: 1}), bad(func(*lab.RunRequest) {}), "2 patterns stored, above the server's maximum of 1"},
+		{"storkey too large", s, bad(func(r *lab.RunRequest) { r.Rule = "storkey" }), "over this server's limit"},
 		{"unknown field", s, `{"rows": 1, "cols": 1, "patterns": [], "cue": "#", "temp": 1}`, `unknown field "temp"`},
-		{"body too large", New(Options{MaxBodyBytes: 5000}), bad(func(*runRequest) {}), "larger than the limit of 5000 bytes"},
+		{"body too large", New(Options{MaxBodyBytes: 5000}), bad(func(*lab.RunRequest) {}), "larger than the limit of 5000 bytes"},
 	} {
 		t.Run("bad "+tc.name, func(t *testing.T) {
 			wantError(t, call(t, tc.s, "POST", "/api/run", tc.body), tc.want)

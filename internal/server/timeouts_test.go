@@ -108,7 +108,7 @@ func TestLongRequestsOutliveReadTimeout(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer resp.Body.Close()
-		var res experimentResult
+		var res experimentResponse
 		if err := json.NewDecoder(resp.Body).Decode(&res); err != nil || resp.StatusCode != http.StatusOK {
 			t.Fatalf("status %d, %v", resp.StatusCode, err)
 		}
