@@ -23,7 +23,7 @@
 // # Learning rules
 //
 // A [Network] is built by [New] and [Network.Store], or by [Learn], with a
-// [Config] naming the [Rule]:
+// [Config] naming the [Rule] (the zero Config is the Hebbian rule):
 //
 //   - [Hebbian]: w_ij = (1/N) sum_mu xi_i^mu xi_j^mu, w_ii = 0. Config.Unscaled
 //     keeps the integer sum as the notebook writes it (np.outer sums); the
@@ -38,29 +38,32 @@
 //     Config.KeepDiagonal is set. Dependent patterns are an error.
 //
 // Any weight matrix and thresholds can be given with [NewFromWeights],
-// symmetric or not, for bipolar or binary neurons.
+// symmetric or not, for bipolar or binary neurons; such a network's Rule is
+// [Given].
 //
 // # Forms
 //
-// Weights are held in one of two [Form]s. Dense keeps the N x N matrix in
+// Weights are held in one of two [Form]s. DenseForm keeps the N x N matrix in
 // the smallest type that is exact: int8 for Hebbian sums of up to 127
 // patterns, float32 while every weight and every partial field sum is an
 // integer below 2^24 (Hebbian with N*P < 2^24), float64 otherwise (Storkey,
 // pseudo-inverse, given weights). PatternForm keeps only the patterns, bit
-// packed and by neuron (about 1.125 NP bytes), and computes
-// h = Xi^T C (Xi s) - d.s in O(NP) time: overlaps Xi s by XOR and popcount,
-// with C = I for Hebbian (all in integers: the same fields as the dense
-// matrix, bit for bit) and C = (Xi Xi^T)^-1 for the pseudo-inverse (fields
-// equal to the dense ones to rounding). [Auto] picks the pattern form when
-// 2P <= N. docs/performance.md gives the measurements behind these choices.
+// packed and by neuron (about 1.125 NP bytes), as the factors of
+// W = A Xi - D, and computes h = A (Xi s) - D s in O(NP) time: overlaps
+// Xi s by XOR and popcount, with A = Xi^T for Hebbian (all in integers: the
+// same fields as the dense matrix, bit for bit) and A = Xi^T (Xi Xi^T)^-1
+// for the pseudo-inverse (fields equal to the dense ones to rounding).
+// [AutoForm] picks the pattern form when 2P <= N. docs/performance.md gives
+// the measurements behind these choices.
 //
-// Before a dense matrix is allocated its size is checked against
+// Before any weights are allocated their size is checked against
 // Config.MemoryLimit (default: half the physical memory); a [*MemoryError]
-// says how much it would need.
+// says how much they would need.
 //
 // # Dynamics
 //
-// [Network.Run] runs the dynamics from a cue under [RunOptions]: an [Update]
+// [Network.Run] runs the dynamics from a cue under [RunOptions] (checked by
+// [RunOptions.Validate], whose [*OptionError] names the option): an [Update]
 // schedule (synchronous; asynchronous with a random neuron per update, as the
 // notebook does; random-permutation sweeps; sequential; Glauber at
 // temperature T), a [Tie] rule (keep, the default; plus, the notebook's
@@ -73,7 +76,11 @@
 // An observer (RunOptions.Observe) sees every step, sweep or single-neuron
 // update as an [Event]: the state, the flips, the overlaps m_mu with every
 // stored pattern and the energy, so one run can feed a plot, a trace file and
-// the web lab without storing the trajectory.
+// the web lab without storing the trajectory. [Trace] records them.
+//
+// [Network.Match] says which stored pattern a state is nearest to, by the
+// one rule of [Nearest] (largest |m|, a positive overlap first), whether it
+// is that pattern exactly or its reverse, and how far.
 //
 // # Conventions and invariants
 //
@@ -82,7 +89,11 @@
 //     neuron with a zero field takes +1) and is never 0 again. Binary: 0 and 1.
 //   - Stored patterns are copied; cues are never modified; results are new
 //     slices.
-//   - Randomness comes only from RunOptions.Source. The same source state
+//   - A dst argument (Fields, Apply, Overlaps, FromZeroOne, ...) is resized
+//     to the result's length, reusing its storage when it has the capacity;
+//     nil allocates. The result is returned.
+//   - Randomness comes only from a rand.Source (RunOptions.Source, here and
+//     in package patterns; a *rand.Rand is one too). The same source state
 //     gives the same run bit for bit, on every run and at any GOMAXPROCS:
 //     parallel loops split work by rows and integer sums are exact.
 //   - Errors are returned for bad data (pattern lengths that differ, values

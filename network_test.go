@@ -357,3 +357,38 @@ func TestOverlaps(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroConfigIsHebbian checks that Config{} learns by the Hebbian rule.
+func TestZeroConfigIsHebbian(t *testing.T) {
+	ps := randomPatterns(testRand(3), 3, 40)
+	zero, hebb := mustLearn(t, Config{}, ps), mustLearn(t, Config{Rule: Hebbian}, ps)
+	if zero.Rule() != Hebbian || zero.Weight(1, 2) != hebb.Weight(1, 2) {
+		t.Errorf("Config{}: rule %v, weight %v; want hebbian, %v", zero.Rule(), zero.Weight(1, 2), hebb.Weight(1, 2))
+	}
+}
+
+// TestValidateNamesTheOption checks that RunOptions.Validate says which
+// option is wrong, so that callers can word it as their flag or field.
+func TestValidateNamesTheOption(t *testing.T) {
+	for _, tc := range []struct {
+		opt   RunOptions
+		field string
+		is    error
+	}{
+		{RunOptions{Update: Update(9)}, "update", nil},
+		{RunOptions{Tie: Tie(7)}, "tie", nil},
+		{RunOptions{Update: Glauber, Temperature: math.NaN(), Source: NewSource(1)}, "temperature", nil},
+		{RunOptions{Temperature: 0.5}, "temperature", ErrTemperatureNotGlauber},
+		{RunOptions{MaxSteps: -1}, "max_steps", nil},
+		{RunOptions{Update: Permutation}, "source", ErrNoSource},
+	} {
+		var oe *OptionError
+		err := tc.opt.Validate()
+		if !errors.As(err, &oe) || oe.Field != tc.field || (tc.is != nil && !errors.Is(err, tc.is)) {
+			t.Errorf("%+v: error %v, want an OptionError for %s", tc.opt, err, tc.field)
+		}
+	}
+	if err := (RunOptions{Update: Glauber, Temperature: 0.3, Source: NewSource(1)}).Validate(); err != nil {
+		t.Errorf("valid options: %v", err)
+	}
+}

@@ -1,11 +1,27 @@
-// Package plots draws the figures of the Hopfield lab with gonum/plot: the
-// figures of the teaching notebook, made readable.
+// Package hopplot draws the figures of the Hopfield library with
+// gonum/plot: the figures of the teaching notebook, made readable.
 //
-// Inputs are plain Go data ([]float64, [][]float64, []int8 with a shape),
-// so the package does not depend on the engine. Every constructor
-// validates its input (empty, ragged, mismatched lengths, NaN or ±Inf,
-// values out of range) and returns an error wrapping ErrInvalid instead of
-// drawing nonsense or panicking.
+// # Figures
+//
+// [Draw] turns a figure described by package figure into a [Panel], and
+// [SaveFigure] and [RenderFigure] write it as png, svg or pdf. That is how
+// a library user draws the library's values in a few lines:
+//
+//	var tr hopfield.Trace
+//	net.Run(cue, hopfield.RunOptions{Observe: tr.Observe})
+//	f, _ := figure.Trace("recall", &tr, "BU", "BC")
+//	hopplot.SaveFigure("recall.png", f)
+//
+// and how the command draws the experiments' figures, the very figures the
+// web lab draws in the browser from the same description.
+//
+// # Plotters
+//
+// Underneath are small plotters and panels in gonum/plot style. Their
+// inputs are plain Go data ([]float64, [][]float64, []int8 with a shape).
+// Every constructor validates its input (empty, ragged, mismatched
+// lengths, NaN or ±Inf, values out of range) and returns an error wrapping
+// ErrInvalid instead of drawing nonsense or panicking.
 //
 // # Pieces
 //
@@ -73,7 +89,7 @@
 // Golden images live in testdata/<name>_golden.png and are compared pixel
 // by pixel (rendering is deterministic). After a deliberate change, run
 //
-//	go test ./internal/plots -update
+//	go test ./hopplot -update
 //
 // and look at every regenerated image before committing it.
 package hopplot

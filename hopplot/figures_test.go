@@ -6,6 +6,10 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot/vg"
+
+	"github.com/hopfield-lab/hopfield"
+	"github.com/hopfield-lab/hopfield/figure"
+	"github.com/hopfield-lab/hopfield/patterns"
 )
 
 func rng() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
@@ -402,4 +406,35 @@ func TestGoldenFigureSide(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "figure_side", 0, 0, f)
+}
+
+// The figures of package figure, drawn: a recall's trace, the weights of
+// the notebook's pictures, a gallery of patterns.
+func TestGoldenFigures(t *testing.T) {
+	bu, bc := patterns.BU(), patterns.BC()
+	net, err := hopfield.Learn(hopfield.Config{}, bu.Data, bc.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cue, _ := patterns.FlipExact(nil, bc.Data, 0.3, hopfield.NewSource(1))
+	var tr hopfield.Trace
+	if _, err := net.Run(cue, hopfield.RunOptions{Update: hopfield.Asynchronous, Source: hopfield.NewSource(2), Observe: tr.Observe}); err != nil {
+		t.Fatal(err)
+	}
+	trace, err := figure.Trace("trace", &tr, "BU", "BC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	weights, err := figure.Weights(net, 100, "W for BU and BC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gallery := &figure.Figure{Name: "gallery", Title: "Stored", Panels: []*figure.Panel{{Patterns: figure.NewPatterns(bu, bc)}}}
+	for _, f := range []*figure.Figure{trace, {Name: "weights", Panels: []*figure.Panel{weights}}, gallery} {
+		p, err := Draw(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkGolden(t, "figure_"+f.Name, 7*vg.Inch, 5*vg.Inch, p)
+	}
 }

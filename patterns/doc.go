@@ -11,7 +11,15 @@
 // appear only in cues: the notebook's S[5000:] = 0.
 //
 // The notebook draws with 0/1 matrices and stores 2*V-1; here 1 becomes +1
-// and 0 becomes -1 ([FromBinary], [Pattern.Binary]).
+// and 0 becomes -1 ([FromZeroOne], [Pattern.ZeroOne]).
+//
+// # Cells
+//
+// One character per neuron is the cell alphabet: '#' ink (+1), '.'
+// background (-1), '?' unknown (0). [FormatCells] and [ParseCells] are its
+// one definition: the text form ([ReadText], which also takes 1 and 0),
+// [Pattern.String], the web lab's requests and the figures' pattern grids
+// all use it.
 //
 // # Built-in patterns
 //
@@ -27,10 +35,21 @@
 // # Noise and cues
 //
 // [FlipExact], [FlipEach], [Erase], [EraseRange], [EraseRect] and
-// [KeepPrefix] make noisy or partial cues. They take a *rand.Rand from
+// [KeepPrefix] make noisy or partial cues. They take a rand.Source from
 // math/rand/v2 and never use global randomness: the same seed gives the
-// same cue. Bad fractions are errors; mismatched slice lengths are
-// programmer errors and panic.
+// same cue. Bad fractions are errors; sources of different lengths are
+// programmer errors and panic; a dst argument is resized as needed (nil
+// allocates).
+//
+// A [CueOp] is one of them by name, in the words the command line and the
+// web lab share: noise=0.2, erase=0.1, erase=bottom, erase=rect:t,l,b,r,
+// erase=range:from,to ([ParseCueOp], [CueOp.String]). [ApplyCue] applies
+// several in a canonical order from one source, so that hopfield recall
+// --noise 0.2 --erase-half bottom and a lab link with the same words make
+// the same cue.
+//
+// [Resample] redraws a pattern on another grid, as reading a picture of it
+// on that grid would ([ReadImage]'s averaging of gray levels).
 //
 // # Files
 //

@@ -11,10 +11,11 @@
 // [Experiment.With] (one value at a time, for a web form); invalid input is
 // a [*ParamError] that names the parameter. [Experiment.Execute] runs the
 // experiment and returns a [Result]: a text summary, the key numbers by name
-// (for tests, JSON and the web lab), the figures as panels of
-// internal/plots that render to any io.Writer as png, svg or pdf, and the
-// data tables behind them. [Write] puts a Result into a directory; nothing
-// else in the package touches files.
+// (for tests, JSON and the web lab), the figures as data (package figure:
+// hopplot draws them for the command, the web lab in the browser), and the
+// data tables behind them. Nothing in the package touches files or draws,
+// so it builds for the browser as it is; the command writes a Result into
+// a directory.
 //
 // Experiments register themselves with [Register] from an init function;
 // [All] lists them by Order (the notebook's sections are 1..7) and [Lookup]

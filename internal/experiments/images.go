@@ -157,72 +157,107 @@ func (o imageOutcome) describe() string {
 }
 
 func runImages(ctx context.Context, p Values, seed uint64) (*Result, error) {
-	tNoisy, tErased, erase, withStar := p.Int("T_noisy"), p.Int("T_erased"), p.Float("erase"), p.Bool("star")
-	bu, bc, star := patterns.BU(), patterns.BC(), patterns.Star()
-	n := bu.N()
-	union := bu.Clone()
-	for i, v := range bc.Data {
-		if v == 1 {
-			union.Data[i] = 1
-		}
-	}
+	tNoisy, tErased, erase := p.Int("T_noisy"), p.Int("T_erased"), p.Float("erase")
+	pics := newPictures(p.Bool("star"))
+	n := pics.bu.N()
 	erased, err := patterns.Count(erase, n)
 	if err != nil {
 		return nil, &ParamError{Param: "erase", Err: fmt.Errorf("parameter erase: %w", err)}
 	}
 	rng := seeded(seed)
 	noiseA, noiseB := noiseVector(rng, n), noiseVector(rng, n)
-
-	type pair struct{ noisy, erased *imageRun }
-	runs := make([]pair, len(imageCodings))
+	runs := make([]imagePair, len(imageCodings))
 	weights := make([]*figure.Panel, len(imageCodings))
 	numbers := map[string]float64{}
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "N = %d neurons (100x100 pictures).\n", n)
 	for k, c := range imageCodings {
-		netA, err := c.net(false, bu)
+		netA, err := c.net(false, pics.bu)
 		if err != nil {
 			return nil, err
 		}
 		if weights[k], err = figure.Weights(netA, 200, "W for BU, "+c.label); err != nil {
 			return nil, err
 		}
-		a, err := recallImage(ctx, netA, plus(c.vector(bc), noiseA), tNoisy-1)
+		a, err := recallImage(ctx, netA, plus(c.vector(pics.bc), noiseA), tNoisy-1)
 		if err != nil {
 			return nil, err
 		}
-		stored := []patterns.Pattern{bu, bc}
-		if withStar {
-			stored = append(stored, star)
-		}
-		netB, err := c.net(true, stored...)
+		netB, err := c.net(true, pics.stored()...)
 		if err != nil {
 			return nil, err
 		}
-		cueB := plus(c.vector(bu), noiseB)
+		cueB := plus(c.vector(pics.bu), noiseB)
 		clear(cueB[n-erased:])
 		b, err := recallImage(ctx, netB, cueB, tErased-1)
 		if err != nil {
 			return nil, err
 		}
-		runs[k] = pair{a, b}
-		for _, x := range []struct {
-			key string
-			r   *imageRun
-		}{{"noisy", a}, {"erased", b}} {
-			o := outcome(x.r.final(), bu, bc, union)
-			pre := c.name + "_" + x.key + "_"
-			numbers[pre+"hamming_bu"] = float64(o.bu)
-			numbers[pre+"hamming_bc"] = float64(o.bc)
-			numbers[pre+"hamming_union"] = float64(o.union)
-			numbers[pre+"steps"] = float64(x.r.ran)
-		}
+		runs[k] = imagePair{a, b}
+		pics.numbers(numbers, c.name, runs[k])
 		fmt.Fprintf(&sum, "%s: storing BU, from BC + noise the network %s; storing %s, from the %.0f%%-erased noisy BU it %s.\n",
-			c.label, outcome(a.final(), bu, bc, union).describe(), storedNames(withStar), 100*erase, outcome(b.final(), bu, bc, union).describe())
+			c.label, pics.outcome(a.final()).describe(), pics.storedNames(), 100*erase, pics.outcome(b.final()).describe())
 	}
 	sum.WriteString("The notebook's sign(0) = -1 (x > 0) is used throughout.\n")
+	return &Result{Summary: sum.String(), Numbers: numbers, Figures: pics.figures(weights, runs, erase), Tables: []Table{pics.table(runs)}}, nil
+}
 
-	gallery := figure.NewPatterns(bu, bc, star)
+// pictures are the notebook's three pictures and the union of BU and BC,
+// by which a final state is judged.
+type pictures struct {
+	bu, bc, star, union patterns.Pattern
+	withStar            bool
+}
+
+func newPictures(withStar bool) *pictures {
+	p := &pictures{bu: patterns.BU(), bc: patterns.BC(), star: patterns.Star(), withStar: withStar}
+	p.union = p.bu.Clone()
+	for i, v := range p.bc.Data {
+		if v == 1 {
+			p.union.Data[i] = 1
+		}
+	}
+	return p
+}
+
+// stored are the pictures stored for the half-erased cue.
+func (p *pictures) stored() []patterns.Pattern {
+	if p.withStar {
+		return []patterns.Pattern{p.bu, p.bc, p.star}
+	}
+	return []patterns.Pattern{p.bu, p.bc}
+}
+
+func (p *pictures) storedNames() string {
+	if p.withStar {
+		return "BU, BC and the star"
+	}
+	return "BU and BC"
+}
+
+func (p *pictures) outcome(s []int8) imageOutcome { return outcome(s, p.bu, p.bc, p.union) }
+
+// imagePair is a coding's two runs: from the noisy BC cue, and from the
+// half-erased BU cue.
+type imagePair struct{ noisy, erased *imageRun }
+
+// numbers records how far each run ended from each picture.
+func (p *pictures) numbers(out map[string]float64, coding string, runs imagePair) {
+	for _, x := range []struct {
+		key string
+		r   *imageRun
+	}{{"noisy", runs.noisy}, {"erased", runs.erased}} {
+		o := p.outcome(x.r.final())
+		pre := coding + "_" + x.key + "_"
+		out[pre+"hamming_bu"] = float64(o.bu)
+		out[pre+"hamming_bc"] = float64(o.bc)
+		out[pre+"hamming_union"] = float64(o.union)
+		out[pre+"steps"] = float64(x.r.ran)
+	}
+}
+
+func (p *pictures) figures(weights []*figure.Panel, runs []imagePair, erase float64) []*figure.Figure {
+	gallery := figure.NewPatterns(p.bu, p.bc, p.star)
 	gallery.Items[0].Title, gallery.Items[1].Title, gallery.Items[2].Title = "BU", "BC", "Star"
 	gallery.NoBorders = true
 	figs := []*figure.Figure{
@@ -233,40 +268,35 @@ func runImages(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	}
 	for _, sc := range []struct {
 		name, title, caption string
-		pick                 func(pair) *imageRun
+		pick                 func(imagePair) *imageRun
 	}{
 		{"noisy-cue", "Stored BU; cue: BC + random ±1 on every pixel", "Recall from the noisy BC cue, 0/1 and ±1 coding.",
-			func(p pair) *imageRun { return p.noisy }},
-		{"erased-cue", fmt.Sprintf("Stored %s; cue: BU + noise, bottom %.0f%% erased", storedNames(withStar), 100*erase), "Recall from the half-erased BU cue, 0/1 and ±1 coding.",
-			func(p pair) *imageRun { return p.erased }},
+			func(r imagePair) *imageRun { return r.noisy }},
+		{"erased-cue", fmt.Sprintf("Stored %s; cue: BU + noise, bottom %.0f%% erased", p.storedNames(), 100*erase), "Recall from the half-erased BU cue, 0/1 and ±1 coding.",
+			func(r imagePair) *imageRun { return r.erased }},
 	} {
 		var rows [][]*figure.Panel
 		for k, c := range imageCodings {
-			rows = append(rows, imageRow(sc.pick(runs[k]), c.label, bu, bc, union))
+			rows = append(rows, imageRow(sc.pick(runs[k]), c.label, p))
 		}
 		figs = append(figs, gridFigure(sc.name, sc.caption, sc.title, rows))
 	}
-
-	table := Table{Name: "pictures", Columns: []string{"neuron", "row", "col", "BU", "BC", "star"}}
-	for _, c := range imageCodings {
-		table.Columns = append(table.Columns, c.name+"_noisy_cue", c.name+"_noisy_final", c.name+"_erased_cue", c.name+"_erased_final")
-	}
-	for i := range n {
-		row := []float64{float64(i), float64(i / bu.Cols), float64(i % bu.Cols), float64(bu.Data[i]), float64(bc.Data[i]), float64(star.Data[i])}
-		for k := range imageCodings {
-			r := runs[k]
-			row = append(row, r.noisy.cue[i], float64(r.noisy.final()[i]), r.erased.cue[i], float64(r.erased.final()[i]))
-		}
-		table.Rows = append(table.Rows, row)
-	}
-	return &Result{Summary: sum.String(), Numbers: numbers, Figures: figs, Tables: []Table{table}}, nil
+	return figs
 }
 
-func storedNames(withStar bool) string {
-	if withStar {
-		return "BU, BC and the star"
+func (p *pictures) table(runs []imagePair) Table {
+	t := Table{Name: "pictures", Columns: []string{"neuron", "row", "col", "BU", "BC", "star"}}
+	for _, c := range imageCodings {
+		t.Columns = append(t.Columns, c.name+"_noisy_cue", c.name+"_noisy_final", c.name+"_erased_cue", c.name+"_erased_final")
 	}
-	return "BU and BC"
+	for i := range p.bu.N() {
+		row := []float64{float64(i), float64(i / p.bu.Cols), float64(i % p.bu.Cols), float64(p.bu.Data[i]), float64(p.bc.Data[i]), float64(p.star.Data[i])}
+		for _, r := range runs {
+			row = append(row, r.noisy.cue[i], float64(r.noisy.final()[i]), r.erased.cue[i], float64(r.erased.final()[i]))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }
 
 func shortOutcome(o imageOutcome) string {
@@ -283,7 +313,7 @@ func shortOutcome(o imageOutcome) string {
 
 // imageRow is a run as a row of pictures: the cue, then every step that
 // changed something (a fixed point repeats itself).
-func imageRow(r *imageRun, label string, bu, bc, union patterns.Pattern) []*figure.Panel {
+func imageRow(r *imageRun, label string, p *pictures) []*figure.Panel {
 	// One scale for both codings' cues (0/1 + noise is -1..2, +-1 + noise
 	// is -2..2), so that an erased pixel (0) is the same gray in both.
 	row := []*figure.Panel{imagePanel(r.cue, -2, 2, label+": cue")}
@@ -291,7 +321,7 @@ func imageRow(r *imageRun, label string, bu, bc, union patterns.Pattern) []*figu
 	for t, s := range shown {
 		title := fmt.Sprintf("Step %d", t+1)
 		if t == len(shown)-1 {
-			title = fmt.Sprintf("Step %d: %s", t+1, shortOutcome(outcome(s, bu, bc, union)))
+			title = fmt.Sprintf("Step %d: %s", t+1, shortOutcome(p.outcome(s)))
 			if r.end == hopfield.FixedPoint {
 				title += " (fixed)"
 			}

@@ -141,21 +141,8 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		return nil, err
 	}
 	x := stored[1].Data
+	tl := letterTally{stored: stored, mixture: letterMixture(stored)}
 	rng := seeded(seed)
-	// The mixture sign(xi_X - xi_checkerboard + xi_A) is the spurious state
-	// most wrong recalls end in (a sum of three +-1 values is never 0).
-	mixture := make([]int8, len(x))
-	for i := range mixture {
-		if x[i]-stored[0].Data[i]+stored[2].Data[i] > 0 {
-			mixture[i] = 1
-		} else {
-			mixture[i] = -1
-		}
-	}
-	var first letterTrial
-	var good, bad []letterTrial
-	var goodAt, badAt []int
-	exact, mixed := 0, 0
 	for t := range trials {
 		if t%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -166,22 +153,7 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if tr.wrong == 0 {
-			exact++
-		}
-		if hopfield.Hamming(tr.res.State, mixture) == 0 {
-			mixed++
-		}
-		if t == 0 {
-			first = tr
-		}
-		// Show both outcomes: the first four exact recalls and the first
-		// four failures, whatever the seed.
-		if tr.wrong == 0 && len(good) < 4 {
-			good, goodAt = append(good, tr), append(goodAt, t+1)
-		} else if tr.wrong > 0 && len(bad) < 4 {
-			bad, badAt = append(bad, tr), append(badAt, t+1)
-		}
+		tl.add(t, tr)
 	}
 	flips, _ := patterns.Count(noise, len(x))
 	key := exactKey{rule, tie, flips, maxSteps}
@@ -193,8 +165,72 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		}
 		ev, _ = exactCache.LoadOrStore(key, exactValue{p, total})
 	}
-	pExact, combos := ev.(exactValue).p, ev.(exactValue).total
+	exact := ev.(exactValue)
+	first := tl.first
+	recalled := 0.0
+	if first.wrong == 0 {
+		recalled = 1
+	}
+	return &Result{
+		Summary: tl.summary(rule, tie, flips, trials, exact),
+		Numbers: map[string]float64{
+			"recalled": recalled, "wrong_pixels": float64(first.wrong), "flipped": float64(flips),
+			"steps": float64(first.res.Steps), "recall_rate": float64(tl.exact) / float64(trials),
+			"exact_recalls": float64(tl.exact), "exact_probability": exact.p,
+			"mixture_recalls": float64(tl.mixed),
+		},
+		Figures: tl.figures(flips, trials),
+		Tables: []Table{vectorsTable("pixels", []string{"checkerboard", "X", "A", "noisy", "recalled"},
+			stored[0].Data, x, stored[2].Data, first.cue, first.res.State)},
+	}, nil
+}
 
+// letterMixture is the mixture sign(xi_X - xi_checkerboard + xi_A), the
+// spurious state most wrong recalls end in (a sum of three +-1 values is
+// never 0).
+func letterMixture(stored []patterns.Pattern) []int8 {
+	x := stored[1].Data
+	mixture := make([]int8, len(x))
+	for i := range mixture {
+		mixture[i] = -1
+		if x[i]-stored[0].Data[i]+stored[2].Data[i] > 0 {
+			mixture[i] = 1
+		}
+	}
+	return mixture
+}
+
+// letterTally counts the trials' outcomes and keeps the ones shown.
+type letterTally struct {
+	stored        []patterns.Pattern
+	mixture       []int8
+	first         letterTrial
+	good, bad     []letterTrial
+	goodAt, badAt []int
+	exact, mixed  int
+}
+
+func (tl *letterTally) add(t int, tr letterTrial) {
+	if tr.wrong == 0 {
+		tl.exact++
+	}
+	if hopfield.Hamming(tr.res.State, tl.mixture) == 0 {
+		tl.mixed++
+	}
+	if t == 0 {
+		tl.first = tr
+	}
+	// Show both outcomes: the first four exact recalls and the first four
+	// failures, whatever the seed.
+	if tr.wrong == 0 && len(tl.good) < 4 {
+		tl.good, tl.goodAt = append(tl.good, tr), append(tl.goodAt, t+1)
+	} else if tr.wrong > 0 && len(tl.bad) < 4 {
+		tl.bad, tl.badAt = append(tl.bad, tr), append(tl.badAt, t+1)
+	}
+}
+
+func (tl *letterTally) figures(flips, trials int) []*figure.Figure {
+	stored, first, x := tl.stored, tl.first, tl.stored[1].Data
 	recalledTitle := "Recalled: exact"
 	if first.wrong > 0 {
 		recalledTitle = fmt.Sprintf("Recalled: %d pixels wrong", first.wrong)
@@ -208,8 +244,8 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		{Title: fmt.Sprintf("Noisy input (%d flipped)", flips), Cells: cells(first.cue)},
 		{Title: recalledTitle, Cells: cells(first.res.State)},
 	}}
-	shown := append(good, bad...)
-	at := append(goodAt, badAt...)
+	shown := append(tl.good, tl.bad...)
+	at := append(tl.goodAt, tl.badAt...)
 	trialsGrid := &figure.Patterns{Shape: [2]int{5, 5}, Columns: len(shown)}
 	for i, tr := range shown {
 		trialsGrid.Items = append(trialsGrid.Items, figure.Item{Title: fmt.Sprintf("Cue %d", at[i]), Cells: cells(tr.cue)})
@@ -217,17 +253,30 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	for _, tr := range shown {
 		title := "exact"
 		switch {
-		case hopfield.Hamming(tr.res.State, mixture) == 0:
+		case hopfield.Hamming(tr.res.State, tl.mixture) == 0:
 			title = "mixture state"
 		case tr.wrong > 0:
 			title = fmt.Sprintf("%d wrong", tr.wrong)
 		}
 		trialsGrid.Items = append(trialsGrid.Items, figure.Item{Title: title, Cells: cells(tr.res.State)})
 	}
-	trialsTitle := fmt.Sprintf("The X was recalled from %d of %d noisy copies. Top: cues; bottom: the network's answer", exact, trials)
+	trialsTitle := fmt.Sprintf("The X was recalled from %d of %d noisy copies. Top: cues; bottom: the network's answer", tl.exact, trials)
+	return []*figure.Figure{
+		{
+			Name: "letters", Caption: "The stored pictures; the X, a noisy copy and what the network recalled from it.",
+			Width: 7, Height: 5.5, Panels: []*figure.Panel{{Patterns: grid}},
+		},
+		{
+			Name: "trials", Caption: "The first four noisy copies of the X that were recalled and the first four that were not, with what the network made of each.",
+			Width: 12, Height: 3.8, Panels: []*figure.Panel{{Title: trialsTitle, Patterns: trialsGrid}},
+		},
+	}
+}
 
+func (tl *letterTally) summary(rule hopfield.Rule, tie hopfield.Tie, flips, trials int, exact exactValue) string {
+	first, x := tl.first, tl.stored[1].Data
 	rev := make([]int8, len(x))
-	for i, v := range stored[0].Data {
+	for i, v := range tl.stored[0].Data {
 		rev[i] = -v
 	}
 	var sum strings.Builder
@@ -237,38 +286,13 @@ func runLetters(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	} else {
 		fmt.Fprintf(&sum, "First cue: the recall ended %d pixels away from the X after %d step(s) (%v).\n", first.wrong, first.res.Steps, first.res.End)
 	}
-	fmt.Fprintf(&sum, "Over %d noisy cues the X was recalled exactly %d times (%.0f%%).\n", trials, exact, 100*float64(exact)/float64(trials))
-	if pExact >= 0 {
-		fmt.Fprintf(&sum, "Exactly: %.1f%% of all %d ways to flip %d pixels lead back to the X.\n", 100*pExact, combos, flips)
+	fmt.Fprintf(&sum, "Over %d noisy cues the X was recalled exactly %d times (%.0f%%).\n", trials, tl.exact, 100*float64(tl.exact)/float64(trials))
+	if exact.p >= 0 {
+		fmt.Fprintf(&sum, "Exactly: %.1f%% of all %d ways to flip %d pixels lead back to the X.\n", 100*exact.p, exact.total, flips)
 	}
 	fmt.Fprintf(&sum, "The X is %d pixels from the reversed checkerboard, which the network stores too.\n", hopfield.Hamming(x, rev))
-	fmt.Fprintf(&sum, "%d of the %d cues ended in the spurious mixture state sign(X - checkerboard + A).\n", mixed, trials)
-
-	recalled := 0.0
-	if first.wrong == 0 {
-		recalled = 1
-	}
-	return &Result{
-		Summary: sum.String(),
-		Numbers: map[string]float64{
-			"recalled": recalled, "wrong_pixels": float64(first.wrong), "flipped": float64(flips),
-			"steps": float64(first.res.Steps), "recall_rate": float64(exact) / float64(trials),
-			"exact_recalls": float64(exact), "exact_probability": pExact,
-			"mixture_recalls": float64(mixed),
-		},
-		Figures: []*figure.Figure{
-			{
-				Name: "letters", Caption: "The stored pictures; the X, a noisy copy and what the network recalled from it.",
-				Width: 7, Height: 5.5, Panels: []*figure.Panel{{Patterns: grid}},
-			},
-			{
-				Name: "trials", Caption: "The first four noisy copies of the X that were recalled and the first four that were not, with what the network made of each.",
-				Width: 12, Height: 3.8, Panels: []*figure.Panel{{Title: trialsTitle, Patterns: trialsGrid}},
-			},
-		},
-		Tables: []Table{vectorsTable("pixels", []string{"checkerboard", "X", "A", "noisy", "recalled"},
-			stored[0].Data, x, stored[2].Data, first.cue, first.res.State)},
-	}, nil
+	fmt.Fprintf(&sum, "%d of the %d cues ended in the spurious mixture state sign(X - checkerboard + A).\n", tl.mixed, trials)
+	return sum.String()
 }
 
 func letterTrialRun(net *hopfield.Network, x []int8, noise float64, maxSteps int, tie hopfield.Tie, rng *rand.Rand) (letterTrial, error) {

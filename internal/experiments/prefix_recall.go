@@ -25,15 +25,9 @@ func init() {
 			`sign of its input sum_j T_ij S_j. Each wrong neuron that is picked is corrected, so the error ` +
 			`sum_i |S_i - xi_i| falls in steps of 2 to zero: the pattern is recalled. The overlap ` +
 			`m = (1/N) sum_i xi_i S_i climbs to 1 while the energy only goes down.`,
-		Order: 3,
-		Params: []Param{
-			{Name: "N", Kind: Int, Default: 100, Min: 2, Max: 2000, Help: "number of neurons"},
-			{Name: "K", Kind: Int, Default: 1000, Min: 1, Max: 200000, Help: "number of single-neuron updates"},
-			{Name: "fraction", Kind: Float, Default: 0.75, Min: 0, Max: 1, Help: "fraction of the cue copied from xi (the rest is random)"},
-		},
-		Run: func(ctx context.Context, p Values, seed uint64) (*Result, error) {
-			return runPrefixRecall(ctx, p, seed, 1)
-		},
+		Order:  3,
+		Params: prefixParams("fraction of the cue copied from xi (the rest is random)"),
+		Run:    prefixRecall(1),
 	})
 	Register(&Experiment{
 		Name:  "two-patterns",
@@ -44,16 +38,26 @@ func init() {
 			`resembles most, so the network settles on xi1 and forgets the part of xi2 it was shown. ` +
 			`The error is measured against xi1; the overlap curves show m1 rising to 1 while m2 falls ` +
 			`to the small overlap two random patterns have by chance.`,
-		Order: 7,
-		Params: []Param{
-			{Name: "N", Kind: Int, Default: 100, Min: 2, Max: 2000, Help: "number of neurons"},
-			{Name: "K", Kind: Int, Default: 1000, Min: 1, Max: 200000, Help: "number of single-neuron updates"},
-			{Name: "fraction", Kind: Float, Default: 0.75, Min: 0, Max: 1, Help: "fraction of the cue copied from xi1 (the rest comes from xi2)"},
-		},
-		Run: func(ctx context.Context, p Values, seed uint64) (*Result, error) {
-			return runPrefixRecall(ctx, p, seed, 2)
-		},
+		Order:  7,
+		Params: prefixParams("fraction of the cue copied from xi1 (the rest comes from xi2)"),
+		Run:    prefixRecall(2),
 	})
+}
+
+// prefixParams are the notebook's N, K and the cue's fraction.
+func prefixParams(fractionHelp string) []Param {
+	return []Param{
+		{Name: "N", Kind: Int, Default: 100, Min: 2, Max: 2000, Help: "number of neurons"},
+		{Name: "K", Kind: Int, Default: 1000, Min: 1, Max: 200000, Help: "number of single-neuron updates"},
+		{Name: "fraction", Kind: Float, Default: 0.75, Min: 0, Max: 1, Help: fractionHelp},
+	}
+}
+
+// prefixRecall is the experiment with one or two stored patterns.
+func prefixRecall(stored int) func(ctx context.Context, p Values, seed uint64) (*Result, error) {
+	return func(ctx context.Context, p Values, seed uint64) (*Result, error) {
+		return runPrefixRecall(ctx, p, seed, stored)
+	}
 }
 
 func runPrefixRecall(ctx context.Context, p Values, seed uint64, stored int) (*Result, error) {

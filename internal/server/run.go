@@ -24,16 +24,8 @@ import (
 // shutdown.
 func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 	var req lab.RunRequest
-	if err := s.decode(w, r, &req); err != nil {
-		s.fail(w, err)
-		return
-	}
-	ru, err := s.lim.ParseRun(req)
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	if !s.runs.acquire(r) {
+	var ru *lab.Run
+	if !s.decodeInSlot(w, r, &req, func() (err error) { ru, err = s.lim.ParseRun(req); return err }) {
 		return
 	}
 	defer s.runs.release()
@@ -95,6 +87,21 @@ func (st *ndjson) flush() error {
 		return err
 	}
 	return st.rc.Flush()
+}
+
+// decodeInSlot decodes the body into req, checks it with parse and waits
+// for a run slot. It answers an error itself and reports whether the
+// handler goes on, holding a slot it must release.
+func (s *Server) decodeInSlot(w http.ResponseWriter, r *http.Request, req any, parse func() error) bool {
+	if err := s.decode(w, r, req); err != nil {
+		s.fail(w, err)
+		return false
+	}
+	if err := parse(); err != nil {
+		s.fail(w, err)
+		return false
+	}
+	return s.runs.acquire(r)
 }
 
 // slots bounds the computations in progress: one token per computation.

@@ -11,16 +11,8 @@ import (
 // as block means.
 func (s *Server) handleWeights(w http.ResponseWriter, r *http.Request) {
 	var req lab.WeightsRequest
-	if err := s.decode(w, r, &req); err != nil {
-		s.fail(w, err)
-		return
-	}
-	job, err := s.lim.ParseWeights(req)
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	if !s.runs.acquire(r) {
+	var job *lab.Weights
+	if !s.decodeInSlot(w, r, &req, func() (err error) { job, err = s.lim.ParseWeights(req); return err }) {
 		return
 	}
 	defer s.runs.release()
