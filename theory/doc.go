@@ -3,7 +3,10 @@
 // Amit-Gutfreund-Sompolinsky capacity, the one-step error probability (large-N
 // and exact finite-N), perfect-recall capacity bounds, the mean-field overlap
 // under Glauber dynamics, and the law of the crosstalk between random
-// patterns.
+// patterns; and, for comparison with other models and regimes, the
+// capacities of dense (polynomial and exponential) associative memories
+// and of continuous modern Hopfield networks, the replica-symmetric phase
+// diagram at T > 0 and the mixture states at vanishing load.
 //
 // # Conventions
 //
@@ -150,8 +153,8 @@
 // because m - tanh(m/T) is convex on m > 0) and 0 for T >= 1: T_c = 1, and
 // near it m ≈ sqrt(3 (1 - T)). A simulation that instead uses
 // P(s_i = +1) = 1/(1 + exp(-h_i/T')) must pass T = 2 T' (its T_c is 1/2).
-// At alpha > 0 the retrieval region shrinks (the AGS phase diagram); that is
-// not implemented here. [GlauberOverlapCurve] maps a slice of temperatures.
+// At alpha > 0 the retrieval region shrinks (the AGS phase diagram,
+// section 9). [GlauberOverlapCurve] maps a slice of temperatures.
 //
 // # 5. Crosstalk between random patterns
 //
@@ -166,6 +169,196 @@
 // (step 2) and exact probabilities, [CrosstalkMean] and [CrosstalkVariance]
 // the moments; this is the law behind the notebook's pseudo-orthogonality
 // experiment.
+//
+// # 6. Dense associative memories
+//
+// Krotov & Hopfield (2016) replace the quadratic energy by
+// E = -sum_mu F(xi^mu . s) with F(x) = x^n, n >= 2 (n = 2 is the Hopfield
+// network), and update bit i to the sign that gives the lower energy. From a
+// stored pattern the energy difference of a flip has a signal
+// N^n - (N-2)^n ≈ 2 n N^(n-1) and, over K random patterns, a Gaussian
+// crosstalk of variance 4 n^2 (2n-3)!! K N^(n-1) ((2n-3)!! N^(n-1) is the
+// Gaussian moment E[X^(2n-2)] of the overlap X of a random pattern, whose
+// variance is N; the paper writes K-1 for K). Hence
+//
+//	P_error = Phi(-1/sqrt((2n-3)!! alpha)),  alpha = K / N^(n-1),
+//
+// [DenseOneStepError], and the paper's asymptotic form phi(x)/x of that
+// tail, sqrt((2n-3)!! K/(2 pi N^(n-1))) exp(-N^(n-1)/(2 K (2n-3)!!))
+// ([DenseOneStepErrorPaper]), which overstates it by 1/x^2 relative (12 %
+// at P_error = 0.5 %). The load at a given error is
+//
+//	alpha_n = 1 / ((2n-3)!! Phi^-1(p)^2)        (exact tail, [DenseCapacityAlpha])
+//	alpha_n = 1 / ((2n-3)!! W0(1/(2 pi p^2)))   (paper form, [DenseCapacityAlphaPaper])
+//
+// the second by solving v e^v = 1/(2 pi p^2) for v = 1/((2n-3)!! alpha) with
+// the Lambert function ([LambertW0]). At p = 0.005 these are 0.1507, 0.0502,
+// 0.0100 and the paper's 0.1463, 0.0488, 0.0098 for n = 2, 3, 4. Requiring
+// P_error < 1/N for every bit gives the error-free capacity
+// [DenseErrorFreeCapacity], K = N^(n-1) / (2 (2n-3)!! ln N) (10.86, 361.9,
+// 7238 at N = 100), which for n = 2 is [McElieceEach]. [DoubleFactorial]
+// supplies (2n-3)!!.
+//
+// Validity: N, K -> inf at fixed alpha; one update from an exact stored
+// pattern (like section 2); Gaussian crosstalk, a central-limit
+// approximation that needs K large; the error-free count is a leading-order
+// asymptotic.
+//
+// # 7. Exponential energy
+//
+// With F(x) = exp(x) (Demircigil, Heusel, Löwe, Upgang & Vermet 2017) the
+// capacity becomes exponential in N: M = exp(alpha N) random patterns are
+// stored, and a pattern with rho N flipped bits is mapped back to it by one
+// update of all bits, with probability tending to 1, if
+//
+//	alpha < alpha(rho) = I(1 - 2 rho) / 2,  I(x) = ((1+x) ln(1+x) + (1-x) ln(1-x)) / 2,
+//
+// I the large-deviation rate of an average of +-1 coin flips ([DemircigilRate];
+// alpha(0) = ln(2)/2, so about 2^(N/2) patterns, and alpha(0.1) = 0.1840).
+// [DemircigilCapacity] returns exp(N alpha(rho)) (361 at N = 32, 1574 at
+// N = 40 for rho = 0.1; the paper counts exp(alpha N) + 1). These are
+// sufficient conditions at leading exponential order; the prefactor is not
+// controlled and finite networks can retrieve many more patterns.
+//
+// # 8. Continuous modern Hopfield networks
+//
+// Ramsauer et al. (2020) take continuous states xi in R^d, N patterns x_i
+// (called P here where it clashes with the neuron count), the energy
+// E = -lse(beta, X^T xi) + xi^T xi/2 + ln(N)/beta + M^2/2 with
+// M = max_i ||x_i||, and the update xi <- X softmax(beta X^T xi) (attention).
+// Their Theorem 3 ([RamsauerStorage]) bounds the storage capacity for
+// patterns uniform on the sphere of radius M = K sqrt(d-1): with failure
+// probability p,
+//
+//	a = 2/(d-1) (1 + ln(2 beta K^2 p (d-1))),  b = 2 K^2 beta / 5,
+//	c = b / W0(exp(a + ln b)),  N >= sqrt(p) c^((d-1)/4)
+//
+// provided c >= (2/sqrt(p))^(4/(d-1)). The paper's examples are reproduced:
+// c = 3.1546, N >= 7.41 (beta = 1, K = 3, d = 20, p = 0.001) and
+// c = 1.3719 (printed 1.3718, apparently truncated), N >= 10.97 (K = 1,
+// d = 75). W0(exp(y)) is evaluated as the root of w + ln w = y when
+// exp(y) would overflow. Theorem 5 bounds the error of one update from a
+// query xi near pattern x_i by ([RamsauerRetrievalBound])
+//
+//	||f(xi) - x_i|| <= 2 (N-1) exp(-beta (Delta_i - 2 max(||xi - x_i||, ||x_i* - x_i||) M)) M,
+//
+// with the separation Delta_i = x_i . x_i - max_{j != i} x_i . x_j, and,
+// when both distances are below 1/(2 beta M), by 2 e (N-1) M exp(-beta
+// Delta_i) ([RamsauerRetrievalBoundNear]); Delta_i is a property of the
+// stored patterns and is computed by the engine. Both are upper bounds,
+// not estimates, and need not be tight.
+//
+// Lambert W ([LambertW0]) is computed by Halley's iteration from a
+// branch-point series, a log-based or a ln x - ln ln x start; W0(-1/e) = -1,
+// W0(1) = 0.5671432904097838, W0(e) = 1.
+//
+// # 9. The phase diagram at T > 0
+//
+// The replica-symmetric theory of Amit, Gutfreund & Sompolinsky (1985,
+// 1987) at temperature T (Glauber convention of section 4, beta = 1/T)
+// describes the states by the overlap m, the Edwards-Anderson parameter q
+// and the noise r of the P-1 uncondensed patterns ([RSSolve]):
+//
+//	m = E[tanh(beta (m + sqrt(alpha r) Z))],  q = E[tanh^2(beta (m + sqrt(alpha r) Z))],
+//	r = q / (1 - beta (1-q))^2,
+//
+// Z standard normal, the stationarity conditions of the free energy per
+// neuron
+//
+//	f = alpha/2 + m^2/2 + (alpha/2beta) [ln(1 - beta(1-q)) - beta q/(1 - beta(1-q))]
+//	    + alpha beta r (1-q)/2 - (1/beta) E[ln 2cosh(beta (m + sqrt(alpha r) Z))]
+//
+// (the derivatives in r, q and m give the three equations; at alpha = 0 it
+// is the Curie-Weiss m^2/2 - T ln 2cosh(m/T)). At T = 0 with C = beta(1-q)
+// finite it becomes f = -m^2/2 + alpha (1-r)/2 with r = 1/(1-C)^2, the
+// energy -m^2/2 - (1/2) sum_mu>1 m_mu^2 + alpha/2 of the state, so that
+// the retrieval state of section 1 has f = -m^2/2 + alpha/2 - m^2/(4 y^2)
+// and the spin glass (m = 0, sqrt(r) = 1 + sqrt(2/(pi alpha))) has
+// f = -1/pi - sqrt(2 alpha/pi).
+//
+// Lines of the phase diagram:
+//
+//	T_g(alpha) = 1 + sqrt(alpha)   [SpinGlassTemperature]  spin glass (q > 0) exists below
+//	T_M(alpha)                     [RetrievalTemperature]  retrieval states exist below
+//	T_c(alpha)                     [GlobalMinimumTemperature]  retrieval is the global minimum below
+//
+// with inverses alpha_M(T) ([RetrievalLoad]) and alpha_c(T)
+// ([GlobalMinimumLoad]). Computed values: T_M ≈ 1 - 1.95 sqrt(alpha) near
+// alpha = 0 (AGS 1987; the computed slope is 1.954), alpha_M(0) =
+// 0.137906 = [AGSCriticalLoad]; T_c ≈ 1 - 2.60 sqrt(alpha),
+// alpha_c(0) = 0.05185 (AGS: 0.051). [RSOverlap] is m of the retrieval
+// state; it equals [AGSRetrieval] at T = 0 and [GlauberOverlap] at
+// alpha = 0.
+//
+// Reentrance: both lines are reentrant at low T in replica symmetry.
+// alpha_M(T) rises from 0.137906 at T = 0 to a maximum 0.138189 at
+// T = 0.0229 ([RetrievalLoadMax]) before falling, so T_M(alpha_c) ≈ 0.046
+// and T_M jumps to 0 only above 0.138189; alpha_c(T) rises from 0.05185 to
+// 0.05313 at T ≈ 0.085. This is an artefact of replica symmetry at low T,
+// where RS entropies turn negative (the spin glass's free energy visibly
+// rises with T); Steffan & Kühn (1994) found it survives one and two steps of replica
+// symmetry breaking (their 1RSB capacity 0.138186 lies inside the RS
+// reentrant region) and conjecture that full breaking removes it. The
+// functions report the RS theory as it is: "highest temperature" is meant
+// literally.
+//
+// Numerics. At fixed beta the solutions are parametrized by the noise
+// s = beta sqrt(alpha r): with x = beta m, the m equation
+// x = beta E[tanh(x + s Z)] has, for fixed s, a concave right side and at
+// most one positive root (Newton from x = beta, monotone), which exists for
+// s below sEnd(beta), the root of beta E[sech^2(s Z)] = 1; the r equation
+// then gives the load explicitly, alpha = (s/beta)^2 (1 - beta(1-q))^2 / q.
+// The retrieval branch s -> alpha(s) vanishes at both ends and has one
+// maximum, alpha_M(T) (golden-section search); the stable retrieval state
+// is the root on its rising side (bisection), the spin glass the x = 0
+// point with s > sEnd. So there is no fixed-point iteration: a damped
+// iteration from (m, q) = (1, 1) converges to the same state but slows
+// down without bound at the spinodal (the tests use it as a check away
+// from it). The Gaussian averages split tanh, sech^2 and ln 2cosh into
+// closed-form parts (erf, the folded-normal mean) and parts that decay
+// like exp(-2|a|), integrated by composite 16-point Gauss-Legendre rules
+// (nodes from gonum's quad.Legendre) on panels of width min(2, 3 s) over
+// |a| <= 20, split at a = 0; this stays accurate to about 1e-16 at any
+// temperature, where fixed Gauss-Hermite rules fail at low T because the
+// integrand is a step. Costs: RSSolve some 4 ms, RetrievalTemperature
+// 0.15 s, GlobalMinimumLoad 0.2 s, GlobalMinimumTemperature 0.5 s.
+//
+// Validity: N -> inf; equilibrium; replica symmetry, which fails for the
+// retrieval states below their de Almeida-Thouless line at low T (not
+// computed here).
+//
+// # 10. Mixture states
+//
+// At alpha = 0 the free energy as a function of the overlaps m_mu with
+// finitely many patterns is
+//
+//	f(m) = |m|^2/2 - T E_xi[ln 2cosh(beta m . xi)],
+//
+// stationary where m = E[xi tanh(beta m . xi)]. Besides the retrieval
+// states (one m_mu nonzero) it has symmetric mixtures of s patterns,
+// m = (m_s, ..., m_s, 0, ...), with ([MixtureOverlap])
+//
+//	m_s = E[z_1 tanh(beta m_s (z_1 + ... + z_s))],  z uniform on {-1,+1}^s,
+//
+// evaluated as a sum over S = z_1 + ... + z_s = 2B - s, B ~ Binomial(s, 1/2),
+// with E[z_1 | S] = S/s. All branch off m = 0 at T = 1; at T = 0,
+// m_s = E|S|/s (1/2 for s = 3: the mixture sign(xi^1 + xi^2 + xi^3) agrees
+// with each pattern on 3/4 of the bits). Their stability is given by the
+// Hessian H = 1 - beta E[xi xi^T sech^2(beta m . xi)], whose eigenvalues at a
+// symmetric s-mixture are
+//
+//	1 - beta D                    patterns outside the mixture,
+//	1 - beta D + (s-1) beta Q2    all s overlaps together,
+//	1 - beta D - beta Q2          the s-1 directions that unbalance the mixture,
+//
+// D = E[sech^2(beta m_s S)], Q2 = E[z_1 z_2 tanh^2(beta m_s S)] (the
+// off-diagonal element is -beta E[z_1 z_2 sech^2] = beta Q2). For odd s the
+// last one turns negative at T_s ([MixtureStabilityTemperature]):
+// T_3 = 0.4598 (for s = 3 it reads 1 - beta sech^2(beta m_3); AGS 1985: "below
+// T ≈ 0.46", printed 0.461), T_5 = 0.3847, T_7 = 0.3439, decreasing slowly
+// with s. Even mixtures are unstable at all T (at low T the field vanishes
+// on the sign vectors with S = 0). Validity: alpha = 0 (P finite); the
+// mixtures at alpha > 0 (AGS 1987) are not computed here.
 //
 // # References
 //
@@ -189,4 +382,15 @@
 //     Phys. Rev. A 35, 380 (1987).
 //   - C. Loader, Fast and accurate computation of binomial probabilities
 //     (2000), the algorithm of R's dbinom.
+//   - D. Krotov, J. J. Hopfield, Dense associative memory for pattern
+//     recognition, NeurIPS 29 (2016), arXiv:1606.01164.
+//   - M. Demircigil, J. Heusel, M. Löwe, S. Upgang, F. Vermet, On a model of
+//     associative memory with huge storage capacity, J. Stat. Phys. 168, 288
+//     (2017).
+//   - H. Ramsauer et al., Hopfield networks is all you need, ICLR 2021,
+//     arXiv:2008.02217 (v3).
+//   - R. M. Corless, G. H. Gonnet, D. E. G. Hare, D. J. Jeffrey, D. E. Knuth,
+//     On the Lambert W function, Adv. Comput. Math. 5, 329 (1996).
+//   - H. Steffan, R. Kühn, Replica symmetry breaking in attractor neural
+//     network models, Z. Phys. B 95, 249 (1994).
 package theory
