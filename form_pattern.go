@@ -40,7 +40,7 @@ type int8Rows struct {
 }
 
 func (r int8Rows) dot(i int, m []int64) float64 {
-	return float64(dotInt8Int64(r.v[i*r.p:(i+1)*r.p], m))
+	return float64(dotInt8By(r.v[i*r.p:(i+1)*r.p], m))
 }
 func (r int8Rows) dotReal(i int, x []float64) float64 {
 	var sum float64

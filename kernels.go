@@ -25,6 +25,10 @@ var blasImpl gonum.Implementation
 // additions costs more than the call.
 const shortVector = 5
 
+// dot returns sum x_i y_i by BLAS (Sdot, Ddot), below shortVector by a
+// plain loop. float32 sums are exact integers wherever the engine uses them
+// (see exactInFloat32); float64 sums are rounded, and ddot adds them in the
+// order of gonum's amd64 assembly on every platform (see ddotInOrder).
 func dot[T float32 | float64](x, y []T) T {
 	if len(x) < shortVector {
 		var sum T
@@ -37,9 +41,31 @@ func dot[T float32 | float64](x, y []T) T {
 	case []float32:
 		return T(blasImpl.Sdot(len(x), x, 1, any(y).([]float32), 1))
 	case []float64:
-		return T(blasImpl.Ddot(len(x), x, 1, any(y).([]float64), 1))
+		return T(ddot(x, any(y).([]float64)))
 	}
 	panic("unreachable")
+}
+
+// ddotInOrder is gonum's Ddot as its amd64 assembly adds (internal/asm/f64,
+// DotUnitary): four running sums, over the elements 0, 1, 2 and 3 mod 4,
+// the leftover elements into the first, combined as (s0+s2) + (s1+s3).
+// The browser's WebAssembly build, which has no assembly, uses it for ddot,
+// so that float64 fields, decisions and energies are those of the native
+// amd64 build bit for bit (TestDdotInOrder checks it against Ddot).
+func ddotInOrder(x, y []float64) float64 {
+	y = y[:len(x)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		s0 += x[i] * y[i]
+		s1 += x[i+1] * y[i+1]
+		s2 += x[i+2] * y[i+2]
+		s3 += x[i+3] * y[i+3]
+	}
+	for ; i < len(x); i++ {
+		s0 += x[i] * y[i]
+	}
+	return (s0 + s2) + (s1 + s3)
 }
 
 func axpy[T float32 | float64](alpha T, x, y []T) {
@@ -136,22 +162,22 @@ func dotInt8(a, b []int8) int32 {
 	return s0 + s1 + s2 + s3
 }
 
-// dotInt8Int64 returns sum a_mu m_mu: one field from the overlaps, the inner
-// loop of asynchronous dynamics in the pattern form.
-func dotInt8Int64(a []int8, m []int64) int64 {
-	m = m[:len(a)]
-	var s0, s1, s2, s3 int64
+// dotInt8By returns a . x in a fixed order of four partial sums, so that
+// a float64 result is the same on every run; an int64 one is exact.
+func dotInt8By[T int64 | float64](a []int8, x []T) T {
+	x = x[:len(a)]
+	var s0, s1, s2, s3 T
 	j := 0
 	for ; j+4 <= len(a); j += 4 {
-		s0 += int64(a[j]) * m[j]
-		s1 += int64(a[j+1]) * m[j+1]
-		s2 += int64(a[j+2]) * m[j+2]
-		s3 += int64(a[j+3]) * m[j+3]
+		s0 += T(a[j]) * x[j]
+		s1 += T(a[j+1]) * x[j+1]
+		s2 += T(a[j+2]) * x[j+2]
+		s3 += T(a[j+3]) * x[j+3]
 	}
 	for ; j < len(a); j++ {
-		s0 += int64(a[j]) * m[j]
+		s0 += T(a[j]) * x[j]
 	}
-	return s0 + s1 + s2 + s3
+	return (s0 + s2) + (s1 + s3)
 }
 
 // parallelRows calls f on contiguous blocks [lo, hi) that cover [0, n),
@@ -179,4 +205,16 @@ func parallelRows(n, costPerRow int, f func(lo, hi int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// splitSums returns the sum of x over the +1 entries of a and the sum of y
+// over its -1 entries, without a branch on a's values.
+func splitSums(a []int8, x, y []float64) (plus, minus float64) {
+	x, y = x[:len(a)], y[:len(a)]
+	for j, v := range a {
+		up := float64((v + 1) >> 1) // 1 for +1, 0 for -1
+		plus += up * x[j]
+		minus += (1 - up) * y[j]
+	}
+	return plus, minus
 }

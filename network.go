@@ -27,6 +27,9 @@ type Config struct {
 	// notebook does with its 100x100 images (w_ij = sum_mu v_i v_j). Without
 	// it, patterns must be +-1.
 	Literal bool
+	// Energy is the interaction function F of the DenseAM rule, which
+	// needs one; other rules ignore it.
+	Energy Energy
 	// MemoryLimit caps the bytes the weights may take; 0 means
 	// DefaultMemoryLimit.
 	MemoryLimit int64
@@ -68,6 +71,15 @@ func New(n int, cfg Config) (*Network, error) {
 		return nil, errors.New("hopfield: the Storkey rule has no pattern form; use DenseForm or AutoForm")
 	case cfg.Literal && cfg.Rule != Hebbian:
 		return nil, errors.New("hopfield: Config.Literal (0/1 patterns) is for the Hebbian rule only")
+	case cfg.Rule == DenseAM && cfg.Form == DenseForm:
+		return nil, errors.New("hopfield: the dense associative memory has no weight matrix; use PatternForm or AutoForm")
+	case cfg.Rule == DenseAM && (cfg.Unscaled || cfg.KeepDiagonal):
+		return nil, errors.New("hopfield: Config.Unscaled and KeepDiagonal are for rules with weights, not the dense associative memory")
+	}
+	if cfg.Rule == DenseAM {
+		if err := cfg.Energy.Validate(); err != nil {
+			return nil, fmt.Errorf("hopfield: Config.Energy: %w", err)
+		}
 	}
 	net := &Network{n: n, cfg: cfg, neurons: Bipolar, scale: 1, symmetricZeroDiag: true}
 	if cfg.Rule == Hebbian && !cfg.Unscaled {
@@ -120,6 +132,8 @@ func (net *Network) Store(patterns ...[]int8) error {
 		return net.buildStorkey(all, patterns)
 	case PseudoInverse:
 		return net.buildPseudoInverse(all)
+	case DenseAM:
+		return net.buildDAM(all)
 	}
 	return net.buildHebbian(all, patterns)
 }
@@ -266,6 +280,22 @@ func (net *Network) buildPseudoInverse(all [][]int8) error {
 	}
 	net.set = &set
 	net.symmetricZeroDiag = !net.cfg.KeepDiagonal
+	return nil
+}
+
+func (net *Network) buildDAM(all [][]int8) error {
+	n, p := net.n, len(all)
+	if e := net.cfg.Energy; (e.Kind == Poly || e.Kind == RectPoly) && float64(e.Power)*math.Log10(float64(n+2)) > 300 {
+		return fmt.Errorf("hopfield: energy %v on %d neurons reaches (N+2)^%d = 1e%.0f, beyond float64's range: use a smaller power or lse",
+			e, n, e.Power, float64(e.Power)*math.Log10(float64(n+2)))
+	}
+	// The patterns, bit-packed and by neuron, a run's per-pattern state, and
+	// the exponential energies' table of 2N+1 weights.
+	if err := net.fits(mulBytes(9, int64(n), int64(p))/8+mulBytes(24, 1, int64(p))+mulBytes(16, 1, int64(n)), "dense associative memory of N = %d, P = %d", n, p); err != nil {
+		return err
+	}
+	d := newDAM(n, all, net.cfg.Energy)
+	net.w, net.form, net.set = d, PatternForm, &d.patternSet
 	return nil
 }
 

@@ -19,12 +19,16 @@ const (
 	// PseudoInverse is the projection rule W = Xi^T (Xi Xi^T)^-1 Xi, which
 	// makes every linearly independent pattern a fixed point.
 	PseudoInverse
+	// DenseAM is the dense associative memory of Krotov and Hopfield
+	// (2016): no weight matrix, an energy E = -sum_mu F(xi^mu . s) with
+	// the interaction function F of Config.Energy.
+	DenseAM
 	// Given marks a network built by NewFromWeights: its weights were
 	// given, not learned.
 	Given
 )
 
-var ruleNames = map[Rule]string{Hebbian: "hebbian", Storkey: "storkey", PseudoInverse: "pseudoinverse", Given: "weights"}
+var ruleNames = map[Rule]string{Hebbian: "hebbian", Storkey: "storkey", PseudoInverse: "pseudoinverse", DenseAM: "dense", Given: "weights"}
 
 func (r Rule) String() string {
 	if s, ok := ruleNames[r]; ok {
@@ -34,16 +38,16 @@ func (r Rule) String() string {
 }
 
 // learns reports whether r is a learning rule that Config accepts.
-func (r Rule) learns() bool { return r >= Hebbian && r <= PseudoInverse }
+func (r Rule) learns() bool { return r >= Hebbian && r <= DenseAM }
 
 // ruleList names the learning rules for errors.
-const ruleList = "hebbian, storkey or pseudoinverse"
+const ruleList = "hebbian, storkey, pseudoinverse or dense"
 
 // Rules lists every learning rule, in the order they are documented.
-func Rules() []Rule { return []Rule{Hebbian, Storkey, PseudoInverse} }
+func Rules() []Rule { return []Rule{Hebbian, Storkey, PseudoInverse, DenseAM} }
 
-// ParseRule returns the rule with the given name: "hebbian", "storkey" or
-// "pseudoinverse" (also "hebb", "pinv", "projection").
+// ParseRule returns the rule with the given name: "hebbian", "storkey",
+// "pseudoinverse" or "dense" (also "hebb", "pinv", "projection", "dam").
 func ParseRule(name string) (Rule, error) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
 	case "hebbian", "hebb":
@@ -52,6 +56,8 @@ func ParseRule(name string) (Rule, error) {
 		return Storkey, nil
 	case "pseudoinverse", "pseudo-inverse", "pinv", "projection":
 		return PseudoInverse, nil
+	case "dense", "dam":
+		return DenseAM, nil
 	}
 	return 0, fmt.Errorf("unknown rule %q (want %s)", name, ruleList)
 }
@@ -61,7 +67,8 @@ type Form int
 
 const (
 	// AutoForm picks the pattern form for Hebbian and pseudo-inverse
-	// networks with 2P <= N and the dense form otherwise.
+	// networks with 2P <= N and the dense form otherwise. Dense
+	// associative memories are always in the pattern form.
 	AutoForm Form = iota
 	// DenseForm holds the N x N weight matrix.
 	DenseForm

@@ -70,6 +70,13 @@ func ToZeroOne(dst, src []int8) ([]int8, error) {
 	return dst, nil
 }
 
+// Real sets dst to the state s as real numbers and returns it (see the
+// package doc on dst): a cue or a pattern for the continuous network
+// ([Softmax]), a plot or a table.
+func Real(dst []float64, s []int8) []float64 {
+	return toFloats(grow(dst, len(s)), s)
+}
+
 // checkState reports whether s is a valid state of n neurons of kind k.
 // Unknown (0) is allowed in a bipolar state when allowUnknown is set.
 func checkState(s []int8, n int, k Neurons, allowUnknown bool) error {

@@ -3,6 +3,7 @@ package capacity
 import (
 	"bytes"
 	"context"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -29,13 +30,36 @@ func mustRun(t testing.TB, s Spec) *Table {
 	return tab
 }
 
-func csvBytes(t testing.TB, tab *Table) []byte {
+// tableFiles writes the table as its two files: the CSV and its sidecar.
+func tableFiles(t testing.TB, tab *Table) (csv, sidecar []byte) {
 	t.Helper()
-	var b bytes.Buffer
-	if err := tab.WriteCSV(&b); err != nil {
+	var c, s bytes.Buffer
+	if err := tab.WriteCSV(&c); err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes()
+	if err := tab.WriteSidecar(&s); err != nil {
+		t.Fatal(err)
+	}
+	return c.Bytes(), s.Bytes()
+}
+
+// csvBytes is the CSV and the sidecar of the table, one after the other:
+// what two runs must agree on byte for byte.
+func csvBytes(t testing.TB, tab *Table) []byte {
+	t.Helper()
+	c, s := tableFiles(t, tab)
+	return append(append(c, "-- sidecar --\n"...), s...)
+}
+
+// readBack reads the table back from its files, as merge does.
+func readBack(t testing.TB, tab *Table) *Table {
+	t.Helper()
+	c, s := tableFiles(t, tab)
+	back, err := ReadCSV(bytes.NewReader(c), bytes.NewReader(s))
+	if err != nil {
+		t.Fatalf("%v\n%s\n%s", err, c, s)
+	}
+	return back
 }
 
 // row returns the row of the table for rule, P and measure.
@@ -183,12 +207,8 @@ func TestShardsMergeToWhole(t *testing.T) {
 			for i := range n {
 				s := spec
 				s.Shard = Shard{i, n}
-				// Round trip through the file format, as a job array would.
-				part, err := ReadCSV(bytes.NewReader(csvBytes(t, mustRun(t, s))))
-				if err != nil {
-					t.Fatal(err)
-				}
-				parts = append(parts, part)
+				// Round trip through the files, as a job array would.
+				parts = append(parts, readBack(t, mustRun(t, s)))
 			}
 			slices.Reverse(parts) // the order of the files does not matter
 			merged, err := Merge(parts...)
@@ -236,18 +256,14 @@ func TestFileRoundTrip(t *testing.T) {
 		Measures: []Measure{Overlap, Recall}, Trials: 1, Probes: 2, Seed: 3, Shard: Shard{1, 2}}
 	tab := mustRun(t, spec) // one trial: StdErr is NaN, which both formats must keep
 	want := csvBytes(t, tab)
-	back, err := ReadCSV(bytes.NewReader(want))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := csvBytes(t, back); !bytes.Equal(got, want) {
+	if got := csvBytes(t, readBack(t, tab)); !bytes.Equal(got, want) {
 		t.Errorf("CSV round trip:\n%s\nwant\n%s", got, want)
 	}
 	var js bytes.Buffer
 	if err := tab.WriteJSON(&js); err != nil {
 		t.Fatal(err)
 	}
-	back, err = ReadJSON(&js)
+	back, err := ReadJSON(&js)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,21 +273,33 @@ func TestFileRoundTrip(t *testing.T) {
 }
 
 func TestReadCSVErrors(t *testing.T) {
-	good := string(csvBytes(t, mustRun(t, Spec{Rules: []hopfield.Rule{hebb}, Ns: []int{50}, Alphas: []float64{0.1}, Measures: []Measure{Fixed}, Trials: 2, Seed: 1})))
+	c, sc := tableFiles(t, mustRun(t, Spec{Rules: []hopfield.Rule{hebb}, Ns: []int{50}, Alphas: []float64{0.1}, Measures: []Measure{Fixed}, Trials: 2, Seed: 1}))
+	good, side := string(c), string(sc)
 	tests := []struct {
-		name, in, errHas string
+		name, in, sidecar, errHas string
 	}{
-		{"empty", "", "not a capacity table"},
-		{"no spec", "cell,rule\n", "not a capacity table"},
-		{"header", strings.Replace(good, "mean,stderr", "avg,stderr", 1), "header"},
-		{"number", strings.Replace(good, ",hebbian,50,5,", ",hebbian,fifty,5,", 1), `n "fifty": want an integer`},
-		{"rule", strings.Replace(good, ",hebbian,", ",hebb2,", 1), "unknown rule"},
-		{"cell range", strings.Replace(good, "\n0,hebbian", "\n7,hebbian", 1), "cell 7 outside the grid of 1 cells"},
-		{"comment", "# what: 1\n" + good, "unknown comment"},
+		{"empty", "", side, "header"},
+		{"no sidecar", good, "", "no sidecar"},
+		{"not csv", "a,b\n1,2\n", "", "not a capacity table"},
+		{"header", strings.Replace(good, "mean,stderr", "avg,stderr", 1), side, "header"},
+		{"old header with sidecar", strings.Replace(good, "energy,", "", 1), side, "header"},
+		{"number", strings.Replace(good, ",hebbian,,50,5,", ",hebbian,,fifty,5,", 1), side, `n "fifty": want an integer`},
+		{"rule", strings.Replace(good, ",hebbian,", ",hebb2,", 1), side, "unknown rule"},
+		{"rule code", strings.Replace(good, ",hebbian,", ",1,", 1), side, "unknown rule"},
+		{"energy without dense", strings.Replace(good, ",hebbian,,", ",hebbian,poly:3,", 1), side, "only it, has an energy"},
+		{"cell range", strings.Replace(good, "\n0,hebbian", "\n7,hebbian", 1), side, "cell 7 outside the grid of 1 cells"},
+		{"sidecar of something else", good, `{"table": "x", "spec": "s", "cells": 1, "version": 2}`, "not the sidecar of a capacity table"},
+		{"sidecar version", good, strings.Replace(side, `"version": 2`, `"version": 7`, 1), "version 7"},
+		{"comment", "# what: 1\n" + good, "", "unknown comment"},
+		{"comment only", "# hopfield capacity: x\n", "", "not a capacity table"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadCSV(strings.NewReader(tc.in))
+			var sidecar io.Reader
+			if tc.sidecar != "" {
+				sidecar = strings.NewReader(tc.sidecar)
+			}
+			_, err := ReadCSV(strings.NewReader(tc.in), sidecar)
 			if err == nil || !strings.Contains(err.Error(), tc.errHas) {
 				t.Fatalf("err = %v, want one containing %q", err, tc.errHas)
 			}

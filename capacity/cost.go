@@ -101,20 +101,25 @@ func (s Spec) Estimate() (Cost, error) {
 			sweep = n * n
 		}
 		var probe float64 = probeOverhead + 10*n // copies of the pattern and the cue
+		perNetwork := 0.0
 		for _, m := range s.Measures {
-			if m.runs() {
+			switch {
+			case m.perNetwork():
+				// At worst (every pattern stable) the fields of all P.
+				perNetwork += p * sweep
+			case m.runs():
 				probe += float64(min(EstimatedSweeps, s.MaxSweeps))*sweep + n*p
-			} else {
+			default:
 				probe += sweep
 			}
 		}
-		c.Ops += trials * (networkOverhead + float64(k)*probe)
+		c.Ops += trials * (networkOverhead + perNetwork + float64(k)*probe)
 		switch {
 		case cell.Rule == hopfield.Storkey || (cell.Rule == hopfield.Hebbian && !patternForm(cell.Rule, cell.N, cell.P)):
 			// Dense weights grow with the patterns added: N^2 per pattern.
 			key := [2]int{int(cell.Rule), cell.N}
 			maxP[key] = max(maxP[key], cell.P)
-		case cell.Rule == hopfield.Hebbian:
+		case cell.Rule == hopfield.Hebbian || cell.Rule == hopfield.DenseAM:
 			c.Ops += trials * 4 * n * p
 		default: // the pseudo-inverse: overlaps and U (N P^2 each), and the P x P inverse
 			c.Ops += trials * (2*n*p*p + p*p*p)
@@ -135,9 +140,10 @@ const (
 )
 
 // patternForm reports whether the engine holds a network of the rule in
-// the pattern form (hopfield.AutoForm): Hebbian and pseudo-inverse with 2P <= N.
+// the pattern form (hopfield.AutoForm): Hebbian and pseudo-inverse with
+// 2P <= N, and every dense associative memory.
 func patternForm(rule hopfield.Rule, n, p int) bool {
-	return rule != hopfield.Storkey && 2*p <= n
+	return rule == hopfield.DenseAM || rule != hopfield.Storkey && 2*p <= n
 }
 
 // NetworkBytes estimates the memory that Run needs to build and hold a
@@ -165,6 +171,8 @@ func NetworkBytes(rule hopfield.Rule, n, p int) int64 {
 		}
 	case hopfield.Storkey:
 		need += 8*nf*nf + 16*np // the weights, and two vectors of N floats per pattern added
+	case hopfield.DenseAM:
+		need += np/8 + 24*pf // the neuron codes, and the overlaps and their D values
 	default:
 		// U (N x P), the diagonal, and the P x P overlap matrix with its
 		// factor, inverse and copy while they are computed.
@@ -181,13 +189,27 @@ func NetworkBytes(rule hopfield.Rule, n, p int) int64 {
 func probeBytes(n, p int) int64 { return byteCount(32*float64(n) + 16*float64(p)) }
 
 // statsBytes bounds the memory of the statistics of the cells: a histogram
-// of at most min(samples, N+1) values per cell and measure.
+// of at most min(samples, values) entries per cell and measure, where a
+// measure over N takes N+1 values (2N+1 for the signed overlap), a 0/1
+// measure 2, and the flips of a run up to N per sweep.
 func (s Spec) statsBytes(cells []Cell) int64 {
 	var b float64
 	for _, c := range cells {
-		samples := float64(s.Trials) * float64(min(s.Probes, c.P))
+		n := float64(c.N)
 		for _, m := range s.Measures {
-			b += 256 + 48*math.Min(samples, float64(m.denominator(c.N))+1)
+			samples := float64(s.Trials) * float64(min(s.Probes, c.P))
+			values := 2.0
+			switch m {
+			case OneStep, Overlap:
+				values = n + 1
+			case Signed:
+				values = 2*n + 1
+			case Flips:
+				values = float64(s.MaxSweeps)*n + 1
+			case AllFixed:
+				samples = float64(s.Trials)
+			}
+			b += 256 + 48*math.Min(samples, values)
 		}
 	}
 	return byteCount(b)

@@ -160,3 +160,40 @@ func TestTemperatureZero(t *testing.T) {
 		t.Errorf("T = 0: m = %v, want 1", rows[0].Mean)
 	}
 }
+
+// Loads given as pattern counts join those given as alphas; the largest
+// |m| over the patterns bounds the overlap with the starting pattern, is
+// 1 at a retrieved pattern and falls to the noise floor above T = 1; and
+// progress counts every run once.
+func TestTemperaturePsAndMaxAbs(t *testing.T) {
+	var calls, last, total int
+	spec := TemperatureSpec{N: 400, Alphas: []float64{0.01}, Ps: []int{4, 20}, Temps: []float64{0, 1.5}, Trials: 2,
+		Burn: 20, Sweeps: 100, Seed: 3, Progress: func(done, n int) { calls, last, total = calls+1, done, n }}
+	rows, err := Temperature(ctxBg, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 || rows[0].P != 4 || rows[2].P != 20 {
+		t.Fatalf("got %d rows starting at P = %d, want P = 4 (alpha = 0.01 and P = 4 are one load) and 20 at two temperatures", len(rows), rows[0].P)
+	}
+	if calls != 8 || last != 8 || total != 8 {
+		t.Errorf("progress: %d calls, last %d of %d, want 8 of 8", calls, last, total)
+	}
+	for _, r := range rows {
+		if r.MaxAbs < math.Abs(r.Mean) {
+			t.Errorf("P = %d, T = %v: max |m| %v below |m| %v of the starting pattern", r.P, r.T, r.MaxAbs, r.Mean)
+		}
+		// Noise floor: 2P time averages of 100 sweeps of N = 400 spins
+		// (standard deviation about 1/sqrt(400 * 100) times a correlation
+		// factor of a few at T = 1.5) stay well below 0.1.
+		switch {
+		case r.T == 0 && r.MaxAbs != 1:
+			t.Errorf("P = %d, T = 0: max |m| = %v, want 1 (the pattern is a fixed point)", r.P, r.MaxAbs)
+		case r.T == 1.5 && r.MaxAbs > 0.1:
+			t.Errorf("P = %d, T = 1.5: max |m| = %v, want the noise floor", r.P, r.MaxAbs)
+		}
+	}
+	if _, err := Temperature(ctxBg, TemperatureSpec{N: 100, Ps: []int{0}, Temps: []float64{0}, Trials: 1}); err == nil {
+		t.Error("P = 0 was accepted")
+	}
+}

@@ -48,7 +48,7 @@ func Run(ctx context.Context, spec Spec) (*Table, error) {
 	if err := r.run(ctx); err != nil {
 		return nil, err
 	}
-	t := &Table{Spec: s.String(), Cells: len(all), Shard: s.Shard}
+	t := &Table{Spec: s.String(), Cells: len(all), Shard: s.Shard, Version: TableVersion}
 	for i, c := range cells {
 		t.Rows = append(t.Rows, r.rows(i, c)...)
 	}
@@ -58,9 +58,12 @@ func Run(ctx context.Context, spec Spec) (*Table, error) {
 // trialOut is what one network of a cell gave, before it is folded into
 // the cell's statistics.
 type trialOut struct {
-	values [][]int64 // [measure][probe]: the numerator of each sample (see accumulator)
-	sweeps int       // summed over the runs of the dynamics
-	limits int       // runs that hit MaxSweeps
+	// values[m][k] is the numerator of the sample of measure m at probe k
+	// (see accumulator); a per-network measure has one sample.
+	values  [][]int64
+	limited []bool // [probe]: the run hit MaxSweeps
+	sweeps  int    // summed over the runs of the dynamics
+	limits  int    // runs that hit MaxSweeps
 }
 
 // runCounts sums the trials' run lengths of one cell.
@@ -78,17 +81,28 @@ type runner struct {
 	total int
 }
 
-// record folds one trial of cell ci into its statistics.
+// record folds one trial of cell ci into its statistics, leaving out the
+// samples of runs that did not converge unless the spec keeps them.
 func (r *runner) record(ci int, out trialOut) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for m, a := range r.acc[ci] {
-		a.addTrial(out.values[m])
+		ks := out.values[m]
+		if r.spec.Measures[m].runs() && !r.spec.IncludeUnconverged && out.limits > 0 {
+			var kept []int64
+			for k, v := range ks {
+				if !out.limited[k] {
+					kept = append(kept, v)
+				}
+			}
+			ks = kept
+		}
+		a.addTrial(ks)
 	}
 	rc := &r.runs[ci]
 	rc.sweeps += out.sweeps
 	rc.limits += out.limits
-	rc.runs += len(out.values[0])
+	rc.runs += len(out.limited)
 }
 
 func (r *runner) workers() int { return r.spec.workers() }
@@ -187,7 +201,7 @@ func (r *runner) runChain(ctx context.Context, pr *prober, ch chain) error {
 	first := r.cells[ch.cells[0]]
 	seed := trialSeed(r.spec.Seed, first.N, ch.trial)
 	stream := newPatternStream(seed, first.N)
-	net, err := hopfield.New(first.N, hopfield.Config{Rule: first.Rule, MemoryLimit: r.spec.MemoryLimit})
+	net, err := hopfield.New(first.N, r.spec.config(first))
 	if err != nil {
 		return err
 	}
@@ -200,7 +214,8 @@ func (r *runner) runChain(ctx context.Context, pr *prober, ch chain) error {
 				return fmt.Errorf("%v, N = %d, P = %d: %w", c.Rule, c.N, c.P, err)
 			}
 		}
-		out := newTrialOut(len(r.spec.Measures), min(r.spec.Probes, c.P))
+		out := r.newTrialOut(min(r.spec.Probes, c.P))
+		pr.perNetwork(net, &out)
 		for k, mu := range r.probes(seed, c) {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -213,12 +228,24 @@ func (r *runner) runChain(ctx context.Context, pr *prober, ch chain) error {
 	return nil
 }
 
-func newTrialOut(measures, probes int) trialOut {
-	out := trialOut{values: make([][]int64, measures)}
-	for m := range out.values {
-		out.values[m] = make([]int64, probes)
+// newTrialOut makes the buffers of a trial with the given number of
+// probes.
+func (r *runner) newTrialOut(probes int) trialOut {
+	out := trialOut{values: make([][]int64, len(r.spec.Measures)), limited: make([]bool, probes)}
+	for m, measure := range r.spec.Measures {
+		if measure.perNetwork() {
+			out.values[m] = make([]int64, 1)
+		} else {
+			out.values[m] = make([]int64, probes)
+		}
 	}
 	return out
+}
+
+// config is the engine's configuration for the networks of cell c.
+func (s Spec) config(c Cell) hopfield.Config {
+	return hopfield.Config{Rule: c.Rule, Energy: c.Energy, MemoryLimit: s.MemoryLimit,
+		KeepDiagonal: s.KeepDiagonal && c.Rule == hopfield.PseudoInverse}
 }
 
 // probes returns the stored patterns probed in one trial of cell c.
@@ -240,7 +267,7 @@ func (r *runner) runOneAtATime(ctx context.Context, workers int) error {
 			seed := trialSeed(r.spec.Seed, c.N, t)
 			// The patterns are garbage once learned: the network keeps its
 			// own compact copy (see hopfield.Network.Pattern).
-			net, err := hopfield.Learn(hopfield.Config{Rule: c.Rule, MemoryLimit: r.spec.MemoryLimit}, newPatternStream(seed, c.N).next(c.P)...)
+			net, err := hopfield.Learn(r.spec.config(c), newPatternStream(seed, c.N).next(c.P)...)
 			if err != nil {
 				return fmt.Errorf("%v, N = %d, P = %d: %w", c.Rule, c.N, c.P, err)
 			}
@@ -248,7 +275,7 @@ func (r *runner) runOneAtATime(ctx context.Context, workers int) error {
 			parts := make([]trialOut, workers)
 			var wg sync.WaitGroup
 			for w := range workers {
-				parts[w] = newTrialOut(len(r.spec.Measures), len(mus))
+				parts[w] = r.newTrialOut(len(mus))
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
@@ -265,16 +292,20 @@ func (r *runner) runOneAtATime(ctx context.Context, workers int) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			out := newTrialOut(len(r.spec.Measures), len(mus))
+			out := r.newTrialOut(len(mus))
 			for w, part := range parts {
 				for k := w; k < len(mus); k += workers {
-					for m := range out.values {
-						out.values[m][k] = part.values[m][k]
+					out.limited[k] = part.limited[k]
+					for m, measure := range r.spec.Measures {
+						if !measure.perNetwork() {
+							out.values[m][k] = part.values[m][k]
+						}
 					}
 				}
 				out.sweeps += part.sweeps
 				out.limits += part.limits
 			}
+			probers[0].perNetwork(net, &out)
 			r.record(ci, out)
 			// Hand the network's memory back (it is dead now) before the
 			// next one is built, so that the peak is one network, not two.
@@ -293,70 +324,118 @@ type prober struct {
 
 func newProber(s Spec) *prober { return &prober{spec: s} }
 
-// probe records every measure for stored pattern mu, the k-th probe of the
-// trial with the given seed, into out.values[.][k], as the numerator of
-// the sample over Measure.denominator.
+// probe records every per-probe measure for stored pattern mu, the k-th
+// probe of the trial with the given seed, into out.values[.][k], as the
+// numerator of the sample over Measure.denominator.
 func (pr *prober) probe(net *hopfield.Network, mu int, c Cell, seed uint64, k int, out *trialOut) {
 	xi := net.Pattern(mu)
 	n := len(xi)
-	var flips int
+	var unstable, flips int
 	needFields, needRun := false, false
 	for _, m := range pr.spec.Measures {
-		needFields = needFields || !m.runs()
+		needFields = needFields || m == Fixed || m == OneStep
 		needRun = needRun || m.runs()
 	}
 	if needFields {
-		if len(pr.fields) != n {
-			pr.fields = make([]float64, n)
-		}
-		net.Fields(pr.fields, xi)
-		// The thresholds are zero and ties keep their value, so bit i
-		// flips exactly when its aligned field is negative.
-		for i, h := range pr.fields {
-			if h*float64(xi[i]) < 0 {
-				flips++
-			}
-		}
+		unstable, flips = pr.fieldCounts(net, xi)
 	}
 	var wrong int // bits of the final state that differ from xi
+	var res hopfield.Result
 	if needRun {
-		if len(pr.cue) != n {
-			pr.cue = make([]int8, n)
-		}
-		copy(pr.cue, xi)
-		if c.Noise > 0 {
-			// Cannot fail: the noise was checked to be in [0, 1].
-			patterns.FlipExact(pr.cue, xi, c.Noise, rng(probeSeed(seed, c.P, c.Noise, k), streamCue))
-		}
-		res, err := net.Run(pr.cue, hopfield.RunOptions{
-			Update:   hopfield.Permutation,
-			MaxSteps: pr.spec.MaxSweeps,
-			Source:   hopfield.NewSource(mix(probeSeed(seed, c.P, c.Noise, k), streamDynamics)),
-		})
-		if err != nil {
-			panic("capacity: " + err.Error()) // the options are ours and valid
-		}
+		res = pr.run(net, xi, c, seed, k)
 		wrong = hopfield.Hamming(res.State, xi)
 		out.sweeps += res.Steps
 		if res.End == hopfield.StepLimit {
 			out.limits++
+			out.limited[k] = true
 		}
 	}
 	for m, measure := range pr.spec.Measures {
 		var v int
 		switch measure {
 		case Fixed:
-			v = b2i(flips == 0)
+			v = b2i(unstable == 0)
 		case OneStep:
 			v = flips
 		case Overlap:
 			// |xi . s| = |N - 2 wrong|: the reversed pattern is as stable
 			// as the pattern itself.
 			v = abs(n - 2*wrong)
+		case Signed:
+			v = n - 2*wrong
 		case Recall:
 			v = b2i(wrong == 0)
+		case Success:
+			v = b2i(float64(n-2*wrong) >= pr.spec.Threshold*float64(n))
+		case Flips:
+			v = res.Flips
+		default: // per network
+			continue
 		}
 		out.values[m][k] = int64(v)
+	}
+}
+
+// fieldCounts counts the bits of stored pattern xi whose field is not
+// strictly aligned with them (Fixed's failures) and those that flip when
+// updated once under the tie rule (OneStep's). The thresholds are zero.
+func (pr *prober) fieldCounts(net *hopfield.Network, xi []int8) (unstable, flips int) {
+	pr.fields = net.Fields(pr.fields, xi)
+	for i, h := range pr.fields {
+		switch a := h * float64(xi[i]); {
+		case a < 0:
+			unstable++
+			flips++
+		case a == 0:
+			unstable++
+			if pr.spec.Tie == hopfield.TiePlus && xi[i] < 0 || pr.spec.Tie == hopfield.TieMinus && xi[i] > 0 {
+				flips++
+			}
+		}
+	}
+	return unstable, flips
+}
+
+// run runs the dynamics of the k-th probe from stored pattern xi, or from a
+// cue with the cell's noise.
+func (pr *prober) run(net *hopfield.Network, xi []int8, c Cell, seed uint64, k int) hopfield.Result {
+	if len(pr.cue) != len(xi) {
+		pr.cue = make([]int8, len(xi))
+	}
+	copy(pr.cue, xi)
+	if c.Noise > 0 {
+		// Cannot fail: the noise was checked to be in [0, 1].
+		patterns.FlipExact(pr.cue, xi, c.Noise, rng(probeSeed(seed, c.P, c.Noise, k), streamCue))
+	}
+	res, err := net.Run(pr.cue, hopfield.RunOptions{
+		Update:   hopfield.Permutation,
+		Tie:      pr.spec.Tie,
+		MaxSteps: pr.spec.MaxSweeps,
+		Source:   hopfield.NewSource(mix(probeSeed(seed, c.P, c.Noise, k), streamDynamics)),
+	})
+	if err != nil {
+		panic("capacity: " + err.Error()) // the options are ours and valid
+	}
+	return res
+}
+
+// perNetwork records the per-network measures of a trial's network: for
+// AllFixed, whether every stored pattern is strictly stable. It stops at
+// the first pattern that is not, so only a network that holds all its
+// patterns costs P field computations.
+func (pr *prober) perNetwork(net *hopfield.Network, out *trialOut) {
+	for m, measure := range pr.spec.Measures {
+		if measure != AllFixed {
+			continue
+		}
+		all := 1
+		for mu := range net.P() {
+			if u, _ := pr.fieldCounts(net, net.Pattern(mu)); u > 0 {
+				all = 0
+				break
+			}
+		}
+		out.values[m][0] = int64(all)
 	}
 }
 
@@ -379,7 +458,7 @@ func (r *runner) rows(ci int, c Cell) []Row {
 	var rows []Row
 	rc := r.runs[ci]
 	for m, measure := range r.spec.Measures {
-		row := Row{Cell: c, Measure: measure, Stats: r.acc[ci][m].stats(), Theory: Theory(c, measure)}
+		row := Row{Cell: c, Measure: measure, Stats: r.acc[ci][m].stats(), Theory: Theory(c, measure, r.spec.Tie)}
 		row.MeanSweeps = nan()
 		if measure.runs() {
 			row.Unconverged = rc.limits

@@ -10,12 +10,14 @@ import (
 	"github.com/hopfield-lab/hopfield"
 )
 
-// Measure is what a sweep records for each probed pattern.
+// Measure is what a sweep records for each probed pattern (or, for
+// AllFixed, for each network).
 type Measure int
 
 const (
-	// Fixed is 1 if the stored pattern is a fixed point of the dynamics
-	// (no neuron would change; ties keep their value), else 0.
+	// Fixed is 1 if the stored pattern is a fixed point whatever the tie
+	// rule, every field having the sign of the pattern's bit
+	// (xi_i h_i > 0), else 0. A zero field counts as unstable.
 	Fixed Measure = iota + 1
 	// Overlap is |m| = |xi . s| / N between the probed pattern and the
 	// state where asynchronous dynamics end, started from the pattern or
@@ -24,46 +26,78 @@ const (
 	// Recall is 1 if those dynamics end exactly at the probed pattern.
 	Recall
 	// OneStep is the fraction of the pattern's bits that flip when each
-	// neuron is updated once from the pattern: the one-step bit error rate.
+	// neuron is updated once from the pattern, under the tie rule: the
+	// one-step bit error rate.
 	OneStep
+	// Signed is the signed overlap m = xi . s / N where the dynamics end:
+	// -1 at the reversed pattern, which Overlap counts as a success.
+	Signed
+	// Success is 1 if the signed overlap where the dynamics end is at least
+	// Spec.Threshold, else 0.
+	Success
+	// AllFixed is 1 for a network all of whose stored patterns are fixed
+	// points as Fixed says, else 0: one sample per network, whatever the
+	// probes.
+	AllFixed
+	// Flips is the number of neuron flips in the run of the dynamics
+	// (hopfield.Result.Flips): its cost, and how far it went.
+	Flips
+
+	lastMeasure = Flips
 )
 
-var measureNames = []string{Fixed: "fixed", Overlap: "overlap", Recall: "recall", OneStep: "onestep"}
+var measureNames = []string{Fixed: "fixed", Overlap: "overlap", Recall: "recall", OneStep: "onestep",
+	Signed: "signed", Success: "success", AllFixed: "allfixed", Flips: "flips"}
+
+// measureList names the measures for errors and help.
+const measureList = "fixed, overlap, recall, onestep, signed, success, allfixed or flips"
 
 func (m Measure) String() string {
-	if m >= Fixed && m <= OneStep {
+	if m >= Fixed && m <= lastMeasure {
 		return measureNames[m]
 	}
 	return fmt.Sprintf("Measure(%d)", int(m))
 }
 
-// ParseMeasure returns the measure named fixed, overlap, recall or onestep.
+// ParseMeasure returns the measure with the given name (see measureList;
+// also one-step, signed-overlap, all-fixed).
 func ParseMeasure(name string) (Measure, error) {
 	name = strings.ToLower(strings.TrimSpace(name))
 	switch name {
 	case "one-step", "one_step":
 		return OneStep, nil
+	case "signed-overlap", "signed_overlap":
+		return Signed, nil
+	case "all-fixed", "all_fixed":
+		return AllFixed, nil
 	}
-	for m := Fixed; m <= OneStep; m++ {
+	for m := Fixed; m <= lastMeasure; m++ {
 		if measureNames[m] == name {
 			return m, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown measure %q (want fixed, overlap, recall or onestep)", name)
+	return 0, fmt.Errorf("unknown measure %q (want %s)", name, measureList)
 }
 
 // runs reports whether the measure needs a run of the dynamics; the others
-// are read from the fields at the stored pattern.
-func (m Measure) runs() bool { return m == Overlap || m == Recall }
+// are read from the fields at the stored patterns.
+func (m Measure) runs() bool {
+	return m == Overlap || m == Recall || m == Signed || m == Success || m == Flips
+}
+
+// perNetwork reports whether the measure has one sample per network
+// rather than one per probe.
+func (m Measure) perNetwork() bool { return m == AllFixed }
 
 // denominator is the common denominator of the measure's samples at N
-// neurons: Fixed and Recall are 0 or 1; OneStep and Overlap are multiples
-// of 1/N (a number of bits, |N - 2 wrong bits|, over N).
+// neurons: OneStep, Overlap and Signed are multiples of 1/N (a number of
+// bits, N - 2 wrong bits, over N); the others are integers (0 or 1, or a
+// number of flips).
 func (m Measure) denominator(n int) int {
-	if m == Fixed || m == Recall {
-		return 1
+	if m == OneStep || m == Overlap || m == Signed {
+		return n
 	}
-	return n
+	return 1
 }
 
 // Defaults for the zero values of Spec fields.
@@ -113,9 +147,17 @@ func ParseShard(s string) (Shard, error) {
 // Spec describes a sweep: a grid of cells (rule, N, P, noise), and how each
 // cell is measured.
 type Spec struct {
-	Rules  []hopfield.Rule
+	Rules []hopfield.Rule
+	// Energy is the interaction function of the hopfield.DenseAM rule: it
+	// must be given when Rules holds that rule, and is an error otherwise.
+	Energy hopfield.Energy
 	Ns     []int
-	Alphas []float64 // loads; a cell stores P = round(alpha N) patterns
+	// Alphas and Ps give the loads together: a cell stores
+	// P = round(alpha N) patterns for each alpha, and each P of Ps as it
+	// is. Dense memories, which hold far more than N patterns, are swept
+	// by P.
+	Alphas []float64
+	Ps     []int
 	Noises []float64 // fraction of the cue's bits flipped; nil means {0}
 	// Measures to record; every probe feeds all of them.
 	Measures []Measure
@@ -125,10 +167,25 @@ type Spec struct {
 	// Probes is the number of distinct stored patterns probed per network
 	// (at most P); 0 means DefaultProbes.
 	Probes int
-	// MaxSweeps bounds the dynamics of Overlap and Recall; 0 means
+	// MaxSweeps bounds the dynamics of the measures that run them; 0 means
 	// DefaultMaxSweeps.
 	MaxSweeps int
 	Seed      uint64
+	// Tie settles a zero field in the dynamics and in OneStep. Fixed and
+	// AllFixed count a zero field as unstable whatever the tie rule.
+	Tie hopfield.Tie
+	// KeepDiagonal keeps the pseudo-inverse rule's self-coupling
+	// (hopfield.Config.KeepDiagonal); it needs that rule among Rules and
+	// changes no other.
+	KeepDiagonal bool
+	// Threshold is Success's bound on the signed overlap, in (0, 1]; it
+	// must be given with Success, and only then.
+	Threshold float64
+	// IncludeUnconverged keeps the runs that hit MaxSweeps in the
+	// statistics of the measures that run the dynamics. By default they
+	// are left out: a state still moving is not a result. Row.Unconverged
+	// counts them either way.
+	IncludeUnconverged bool
 
 	// Shard restricts the run to one slice of the grid.
 	Shard Shard
@@ -148,8 +205,11 @@ type Spec struct {
 type Cell struct {
 	Index int // position in the whole grid, from 0
 	Rule  hopfield.Rule
-	N, P  int
-	Noise float64
+	// Energy is the interaction function of a DenseAM cell, the zero
+	// Energy for the other rules.
+	Energy hopfield.Energy
+	N, P   int
+	Noise  float64
 }
 
 // Alpha is the load P/N actually stored.
@@ -160,7 +220,9 @@ func (c Cell) Alpha() float64 { return float64(c.P) / float64(c.N) }
 // hopfield capacity flag, without its dashes), its value and what it should
 // hold.
 type SpecError struct {
-	Field string // rule, n, alpha, noise, measure, trials, probes, max-sweeps, workers or shard
+	// Field is rule, energy, n, alpha, p, noise, measure, trials, probes,
+	// max-sweeps, tie, keep-diagonal, threshold, workers or shard.
+	Field string
 	Value any
 	Want  string
 }
@@ -182,55 +244,20 @@ func (s Spec) Validate() error {
 // canonical order, so that two specs for the same sweep print the same
 // String.
 func (s Spec) normalize() (Spec, error) {
-	if len(s.Rules) == 0 {
-		return s, badSpec("rule", "(none)", "at least one learning rule")
+	if err := s.checkRules(); err != nil {
+		return s, err
 	}
-	for _, r := range s.Rules {
-		if r != hopfield.Hebbian && r != hopfield.Storkey && r != hopfield.PseudoInverse {
-			return s, badSpec("rule", r, "hebbian, storkey or pseudoinverse")
-		}
-	}
-	if len(s.Ns) == 0 {
-		return s, badSpec("n", "(none)", "at least one network size")
-	}
-	for _, n := range s.Ns {
-		if n < 2 {
-			return s, badSpec("n", n, "N >= 2 neurons")
-		}
-	}
-	if len(s.Alphas) == 0 {
-		return s, badSpec("alpha", "(none)", "at least one load")
-	}
-	for _, a := range s.Alphas {
-		if !(a > 0) || math.IsInf(a, 0) {
-			return s, badSpec("alpha", a, "a finite load alpha > 0")
-		}
+	if err := s.checkGrid(); err != nil {
+		return s, err
 	}
 	if len(s.Noises) == 0 {
 		s.Noises = []float64{0}
 	}
-	for _, x := range s.Noises {
-		if !(x >= 0 && x <= 1) {
-			return s, badSpec("noise", x, "a fraction in [0, 1]")
-		}
-	}
-	if len(s.Measures) == 0 {
-		return s, badSpec("measure", "(none)", "at least one measure")
-	}
 	ms := slices.Clone(s.Measures)
 	slices.Sort(ms)
 	s.Measures = slices.Compact(ms)
-	for _, m := range s.Measures {
-		if m < Fixed || m > OneStep {
-			return s, badSpec("measure", m, "fixed, overlap, recall or onestep")
-		}
-	}
-	if slices.ContainsFunc(s.Noises, func(x float64) bool { return x != 0 }) {
-		for _, m := range s.Measures {
-			if !m.runs() {
-				return s, fmt.Errorf("noise applies to the overlap and recall measures, not to %v, which is taken at the stored pattern", m)
-			}
-		}
+	if err := s.checkMeasures(); err != nil {
+		return s, err
 	}
 	switch {
 	case s.Trials < 1 || s.Trials > MaxTrials:
@@ -253,7 +280,99 @@ func (s Spec) normalize() (Spec, error) {
 	s.Rules = dedupe(s.Rules)
 	s.Ns = dedupe(s.Ns)
 	s.Noises = dedupe(s.Noises)
+	ps := slices.Clone(s.Ps)
+	slices.Sort(ps)
+	s.Ps = slices.Compact(ps)
 	return s, nil
+}
+
+// checkRules checks the rules and the settings that belong to one rule.
+func (s Spec) checkRules() error {
+	if len(s.Rules) == 0 {
+		return badSpec("rule", "(none)", "at least one learning rule")
+	}
+	for _, r := range s.Rules {
+		if r != hopfield.Hebbian && r != hopfield.Storkey && r != hopfield.PseudoInverse && r != hopfield.DenseAM {
+			return badSpec("rule", r, "hebbian, storkey, pseudoinverse or dense")
+		}
+	}
+	dense := slices.Contains(s.Rules, hopfield.DenseAM)
+	switch {
+	case dense && s.Energy == (hopfield.Energy{}):
+		return badSpec("energy", "(none)", "an interaction function for the dense rule: poly:N, rpoly:N, exp or lse")
+	case !dense && s.Energy != (hopfield.Energy{}):
+		return badSpec("energy", s.Energy, "the dense rule, the only one with an interaction function")
+	case dense:
+		if err := s.Energy.Validate(); err != nil {
+			return badSpec("energy", s.Energy, "poly:N or rpoly:N with N >= 2, or exp or lse with 0 < beta <= 300")
+		}
+	}
+	if s.KeepDiagonal && !slices.Contains(s.Rules, hopfield.PseudoInverse) {
+		return badSpec("keep-diagonal", true, "the pseudoinverse rule, the only one with a self-coupling to keep")
+	}
+	if s.Tie < hopfield.TieKeep || s.Tie > hopfield.TieMinus {
+		return badSpec("tie", s.Tie, "keep, plus or minus")
+	}
+	return nil
+}
+
+// checkGrid checks the sizes, loads and noise levels.
+func (s Spec) checkGrid() error {
+	if len(s.Ns) == 0 {
+		return badSpec("n", "(none)", "at least one network size")
+	}
+	for _, n := range s.Ns {
+		if n < 2 {
+			return badSpec("n", n, "N >= 2 neurons")
+		}
+	}
+	if len(s.Alphas)+len(s.Ps) == 0 {
+		return badSpec("alpha", "(none)", "at least one load (alpha, or P)")
+	}
+	for _, a := range s.Alphas {
+		if !(a > 0) || math.IsInf(a, 0) {
+			return badSpec("alpha", a, "a finite load alpha > 0")
+		}
+	}
+	for _, p := range s.Ps {
+		if p < 1 || p > 1<<40 {
+			return badSpec("p", p, "a number of patterns P >= 1")
+		}
+	}
+	for _, x := range s.Noises {
+		if !(x >= 0 && x <= 1) {
+			return badSpec("noise", x, "a fraction in [0, 1]")
+		}
+	}
+	return nil
+}
+
+// checkMeasures checks the measures (in canonical order) and the settings
+// that belong to one of them.
+func (s Spec) checkMeasures() error {
+	if len(s.Measures) == 0 {
+		return badSpec("measure", "(none)", "at least one measure")
+	}
+	for _, m := range s.Measures {
+		if m < Fixed || m > lastMeasure {
+			return badSpec("measure", m, measureList)
+		}
+	}
+	if slices.ContainsFunc(s.Noises, func(x float64) bool { return x != 0 }) {
+		for _, m := range s.Measures {
+			if !m.runs() {
+				return fmt.Errorf("noise applies to the measures of the dynamics (overlap, signed, recall, success, flips), not to %v, which is taken at the stored pattern", m)
+			}
+		}
+	}
+	success := slices.Contains(s.Measures, Success)
+	switch {
+	case success && !(s.Threshold > 0 && s.Threshold <= 1):
+		return badSpec("threshold", s.Threshold, "a signed overlap in (0, 1] for the success measure")
+	case !success && s.Threshold != 0:
+		return badSpec("threshold", s.Threshold, "the success measure, the only one with a threshold")
+	}
+	return nil
 }
 
 func dedupe[T comparable](xs []T) []T {
@@ -268,10 +387,11 @@ func dedupe[T comparable](xs []T) []T {
 
 // Cells returns the whole grid in its canonical order: rules, then N, then
 // noise as given (duplicates dropped), then P ascending. Each alpha gives
-// P = round(alpha N); alphas that round to the same P make one cell, so a
-// small N may have fewer cells than alphas. It returns an error for an
-// invalid spec, an alpha that stores no pattern (P = 0), or a
-// pseudo-inverse cell with P > N (the rule needs independent patterns).
+// P = round(alpha N), and Ps adds its P at every N; loads that give the
+// same P make one cell, so a small N may have fewer cells than loads. It
+// returns an error for an invalid spec, an alpha that stores no pattern
+// (P = 0), or a pseudo-inverse cell with P > N (the rule needs independent
+// patterns).
 func (s Spec) Cells() ([]Cell, error) {
 	s, err := s.normalize()
 	if err != nil {
@@ -282,15 +402,19 @@ func (s Spec) Cells() ([]Cell, error) {
 
 func (s Spec) cells() ([]Cell, error) {
 	// Bound the grid before building it (products of long lists overflow).
-	size := float64(len(s.Rules)) * float64(len(s.Ns)) * float64(len(s.Alphas)) * float64(len(s.Noises))
+	size := float64(len(s.Rules)) * float64(len(s.Ns)) * float64(len(s.Alphas)+len(s.Ps)) * float64(len(s.Noises))
 	if size > MaxCells {
 		return nil, fmt.Errorf("grid of %.0f cells (%d rules x %d sizes x %d loads x %d noise levels): want at most %d",
-			size, len(s.Rules), len(s.Ns), len(s.Alphas), len(s.Noises), MaxCells)
+			size, len(s.Rules), len(s.Ns), len(s.Alphas)+len(s.Ps), len(s.Noises), MaxCells)
 	}
 	var cells []Cell
 	for _, r := range s.Rules {
+		var e hopfield.Energy
+		if r == hopfield.DenseAM {
+			e = s.Energy
+		}
 		for _, n := range s.Ns {
-			ps, err := loads(n, s.Alphas)
+			ps, err := cellLoads(n, s.Alphas, s.Ps)
 			if err != nil {
 				return nil, err
 			}
@@ -299,7 +423,7 @@ func (s Spec) cells() ([]Cell, error) {
 			}
 			for _, x := range s.Noises {
 				for _, p := range ps {
-					cells = append(cells, Cell{Index: len(cells), Rule: r, N: n, P: p, Noise: x})
+					cells = append(cells, Cell{Index: len(cells), Rule: r, Energy: e, N: n, P: p, Noise: x})
 				}
 			}
 		}
@@ -308,8 +432,12 @@ func (s Spec) cells() ([]Cell, error) {
 }
 
 // loads returns the distinct P = round(alpha N), ascending.
-func loads(n int, alphas []float64) ([]int, error) {
-	var ps []int
+func loads(n int, alphas []float64) ([]int, error) { return cellLoads(n, alphas, nil) }
+
+// cellLoads returns the distinct P = round(alpha N) of the alphas together
+// with the pattern counts ps, ascending.
+func cellLoads(n int, alphas []float64, ps []int) ([]int, error) {
+	out := slices.Clone(ps)
 	for _, a := range alphas {
 		if a*float64(n) > 1<<40 {
 			return nil, fmt.Errorf("load %v at N = %d: P = alpha N is far too large", a, n)
@@ -318,15 +446,18 @@ func loads(n int, alphas []float64) ([]int, error) {
 		if p < 1 {
 			return nil, fmt.Errorf("load %v at N = %d stores no pattern (P = round(alpha N) = 0)", a, n)
 		}
-		ps = append(ps, p)
+		out = append(out, p)
 	}
-	slices.Sort(ps)
-	return slices.Compact(ps), nil
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }
 
 // String is the canonical description of the sweep: every setting that
 // changes a number in the results, and nothing else (not the shard, the
-// workers or the memory limit). Merge compares it between shards.
+// workers or the memory limit). Merge compares it between shards. The
+// settings added after the first tables were written (energy, p, tie,
+// keep-diagonal, threshold, unconverged) appear only when they matter, so
+// that a sweep without them keeps its old description.
 func (s Spec) String() string {
 	s, err := s.normalize()
 	if err != nil {
@@ -334,11 +465,31 @@ func (s Spec) String() string {
 	}
 	var b strings.Builder
 	b.WriteString("rule=" + join(s.Rules, hopfield.Rule.String))
+	if s.Energy != (hopfield.Energy{}) {
+		b.WriteString(" energy=" + s.Energy.String())
+	}
 	b.WriteString(" n=" + join(s.Ns, strconv.Itoa))
-	b.WriteString(" alpha=" + join(s.Alphas, formatFloat))
+	if len(s.Alphas) > 0 {
+		b.WriteString(" alpha=" + join(s.Alphas, formatFloat))
+	}
+	if len(s.Ps) > 0 {
+		b.WriteString(" p=" + join(s.Ps, strconv.Itoa))
+	}
 	b.WriteString(" noise=" + join(s.Noises, formatFloat))
 	b.WriteString(" measure=" + join(s.Measures, Measure.String))
 	fmt.Fprintf(&b, " trials=%d probes=%d max-sweeps=%d seed=%d", s.Trials, s.Probes, s.MaxSweeps, s.Seed)
+	if s.Tie != hopfield.TieKeep {
+		b.WriteString(" tie=" + s.Tie.String())
+	}
+	if s.KeepDiagonal {
+		b.WriteString(" keep-diagonal=true")
+	}
+	if s.Threshold != 0 {
+		b.WriteString(" threshold=" + formatFloat(s.Threshold))
+	}
+	if s.IncludeUnconverged && slices.ContainsFunc(s.Measures, Measure.runs) {
+		b.WriteString(" unconverged=include")
+	}
 	return b.String()
 }
 

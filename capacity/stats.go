@@ -8,30 +8,35 @@ import (
 
 // Stats summarises the samples of one cell and measure. Samples are grouped
 // by trial (one network each); samples of the same network are correlated,
-// so the standard error is taken between the trial means, which are
+// so the standard error is taken between the networks, which are
 // independent.
 type Stats struct {
-	Trials  int // independent networks
-	Samples int // probes in all
+	Trials  int // independent networks that gave at least one sample
+	Samples int // samples in all
 	Mean    float64
-	// StdErr is the standard deviation of the trial means over
-	// sqrt(Trials): the standard error of Mean. NaN for one trial.
+	// StdErr is the standard error of Mean between networks: the standard
+	// deviation of the trial means over sqrt(Trials) when every network
+	// gave the same number of samples, and in general the cluster-robust
+	// (ratio estimator) form of it, which weighs each network by its
+	// samples. NaN for fewer than two networks.
 	StdErr float64
 	// Quantiles of the samples (type 7, linear interpolation, as numpy's
-	// default): minimum, 5 %, 25 %, median, 75 %, 95 %, maximum.
-	Min, Q05, Q25, Median, Q75, Q95, Max float64
+	// default): minimum, 5 %, 10 %, 25 %, median, 75 %, 90 %, 95 %,
+	// maximum. All are NaN (as are Mean and StdErr) without samples.
+	Min, Q05, Q10, Q25, Median, Q75, Q90, Q95, Max float64
 }
 
 // accumulator reduces the samples of one cell and measure trial by trial,
 // in memory that does not grow with the number of trials. Every sample is
-// an integer k over a fixed denominator (1 for the 0/1 measures, N for the
-// error rate and the overlap), so
+// an integer k over a fixed denominator (1 for the 0/1 measures and the
+// flips, N for the error rate and the overlaps), so
 //
 //   - a histogram of k gives the quantiles exactly: it has at most
-//     min(samples, N+1) entries;
-//   - exact integer sums of k and of the squared trial sums give the mean
-//     and the variance of the trial means (every trial has the same number
-//     of probes).
+//     min(samples, number of values) entries;
+//   - exact integer sums give the mean, and the sums of squares and
+//     products of the trial sums K_t and sample counts n_t give the
+//     variance between trials, with or without equal counts (runs left out
+//     because they did not converge make the counts differ).
 //
 // Integer sums do not depend on the order in which the trials arrive, so
 // the Stats are the same for any schedule.
@@ -40,80 +45,111 @@ type accumulator struct {
 	counts  map[int64]int64 // k -> samples
 	trials  int
 	samples int64
-	sum     big.Int // sum of k over all samples
-	sumSq   big.Int // sum over trials of (sum of k in the trial)^2
+	sum     big.Int // sum of K_t: of k over all samples
+	sumSq   big.Int // sum of K_t^2
+	sumKN   big.Int // sum of K_t n_t
+	sumN2   big.Int // sum of n_t^2
 }
 
 func newAccumulator(denom int) *accumulator {
 	return &accumulator{denom: int64(denom), counts: map[int64]int64{}}
 }
 
-// addTrial adds the samples of one trial.
+// addTrial adds the samples of one trial; a trial without samples (all
+// its runs left out) adds nothing.
 func (a *accumulator) addTrial(ks []int64) {
+	if len(ks) == 0 {
+		return
+	}
 	var t int64
 	for _, k := range ks {
 		a.counts[k]++
 		t += k
 	}
+	n := int64(len(ks))
 	a.trials++
-	a.samples += int64(len(ks))
-	var bt big.Int
+	a.samples += n
+	var bt, tmp big.Int
 	bt.SetInt64(t)
 	a.sum.Add(&a.sum, &bt)
-	a.sumSq.Add(&a.sumSq, bt.Mul(&bt, &bt))
+	a.sumSq.Add(&a.sumSq, tmp.Mul(&bt, &bt))
+	a.sumKN.Add(&a.sumKN, tmp.Mul(&bt, big.NewInt(n)))
+	a.sumN2.Add(&a.sumN2, tmp.SetInt64(n*n))
 }
 
 // stats returns the summary of the samples added.
 func (a *accumulator) stats() Stats {
 	st := Stats{Trials: a.trials, Samples: int(a.samples)}
+	nan := math.NaN()
 	if a.samples == 0 {
-		nan := math.NaN()
-		st.Mean, st.StdErr, st.Min, st.Q05, st.Q25, st.Median, st.Q75, st.Q95, st.Max = nan, nan, nan, nan, nan, nan, nan, nan, nan
+		st.Mean, st.StdErr = nan, nan
+		st.Min, st.Q05, st.Q10, st.Q25, st.Median, st.Q75, st.Q90, st.Q95, st.Max = nan, nan, nan, nan, nan, nan, nan, nan, nan
 		return st
 	}
 	st.Mean = ratio(&a.sum, big.NewInt(a.samples*a.denom))
-	st.StdErr = math.NaN()
-	if t := int64(a.trials); t >= 2 {
-		// The trial means are K_t / (n d) with n probes per trial, so their
-		// variance is (T sum K_t^2 - (sum K_t)^2) / (T (T-1) (n d)^2), with
-		// an exact numerator.
-		var num, sq big.Int
-		num.Mul(&a.sumSq, big.NewInt(t))
-		num.Sub(&num, sq.Mul(&a.sum, &a.sum))
-		nd := float64(a.samples/t) * float64(a.denom)
-		st.StdErr = math.Sqrt(ratio(&num, big.NewInt(t*(t-1)))) / nd / math.Sqrt(float64(t))
-	}
+	st.StdErr = a.stdErr()
 	keys := make([]int64, 0, len(a.counts))
 	for k := range a.counts {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	q := func(p float64) float64 { return a.quantile(keys, p) }
-	st.Min, st.Q05, st.Q25, st.Median, st.Q75, st.Q95, st.Max = q(0), q(0.05), q(0.25), q(0.5), q(0.75), q(0.95), q(1)
+	q := func(pct int64) float64 { return a.quantile(keys, pct) }
+	st.Min, st.Q05, st.Q10, st.Q25, st.Median = q(0), q(5), q(10), q(25), q(50)
+	st.Q75, st.Q90, st.Q95, st.Max = q(75), q(90), q(95), q(100)
 	return st
 }
 
-// quantile is the type 7 quantile (Hyndman & Fan: linear interpolation
-// between order statistics) of the samples, read from the histogram.
-func (a *accumulator) quantile(keys []int64, p float64) float64 {
-	h := p * float64(a.samples-1)
-	lo := int64(math.Floor(h))
-	x0 := a.orderStat(keys, lo)
-	if lo >= a.samples-1 {
-		return x0
+// stdErr is the standard error of the mean m = S_K / S_n between trials,
+// by the ratio estimator's variance
+//
+//	T/(T-1) sum_t (K_t - m n_t)^2 / (S_n d)^2,
+//
+// which with equal n_t is the variance of the trial means over T. The sum
+// is (S_n^2 sum K^2 - 2 S_K S_n sum K n + S_K^2 sum n^2) / S_n^2, an exact
+// integer numerator, so the only rounding is the final one.
+func (a *accumulator) stdErr() float64 {
+	t := int64(a.trials)
+	if t < 2 {
+		return math.NaN()
 	}
-	return x0 + (h-float64(lo))*(a.orderStat(keys, lo+1)-x0)
+	sn := big.NewInt(a.samples)
+	var num, x, y big.Int
+	num.Mul(x.Mul(sn, sn), &a.sumSq)
+	num.Sub(&num, x.Mul(x.Mul(big.NewInt(2), &a.sum), y.Mul(sn, &a.sumKN)))
+	num.Add(&num, x.Mul(x.Mul(&a.sum, &a.sum), &a.sumN2))
+	num.Mul(&num, big.NewInt(t))
+	var den big.Int
+	den.Mul(x.Mul(sn, sn), y.Mul(sn, sn))
+	den.Mul(&den, x.SetInt64(a.denom*a.denom))
+	den.Mul(&den, y.SetInt64(t-1))
+	return math.Sqrt(ratio(&num, &den))
 }
 
-// orderStat returns the i-th smallest sample, from 0.
-func (a *accumulator) orderStat(keys []int64, i int64) float64 {
+// quantile is the type 7 quantile (Hyndman & Fan: linear interpolation
+// between order statistics) of the samples at pct percent, read from the
+// histogram. The position h = pct (n-1) / 100 and the interpolation are
+// done in integers, with one rounding at the end, so that a quantile that
+// is a short decimal (0.0045) prints as one.
+func (a *accumulator) quantile(keys []int64, pct int64) float64 {
+	num := pct * (a.samples - 1)
+	lo, rem := num/100, num%100
+	k0 := a.orderStat(keys, lo)
+	if rem == 0 {
+		return float64(k0) / float64(a.denom)
+	}
+	k1 := a.orderStat(keys, lo+1)
+	return float64(100*k0+rem*(k1-k0)) / float64(100*a.denom)
+}
+
+// orderStat returns the numerator of the i-th smallest sample, from 0.
+func (a *accumulator) orderStat(keys []int64, i int64) int64 {
 	for _, k := range keys {
 		if i < a.counts[k] {
-			return float64(k) / float64(a.denom)
+			return k
 		}
 		i -= a.counts[k]
 	}
-	return float64(keys[len(keys)-1]) / float64(a.denom)
+	return keys[len(keys)-1]
 }
 
 // ratio returns a/b rounded to the nearest float64.

@@ -8,8 +8,9 @@
 # sweep in sweep.env and submits itself as an array of $SHARDS tasks and a
 # merge job that starts when every task has succeeded. Each task runs one
 # shard of the grid (cells k with k mod SHARDS = task id) and writes
-# shards/shard-<id>.csv; the merge job joins them into sweep.csv (byte for
-# byte what one machine would write) and draws sweep.png.
+# shards/shard-<id>.csv with its sidecar shards/shard-<id>.json (the
+# sweep's settings); the merge job joins them into sweep.csv and sweep.json
+# (byte for byte what one machine would write) and draws sweep.png.
 #
 # Settings, from the environment (defaults in brackets):
 #   SHARDS      number of array tasks [16]
@@ -70,6 +71,22 @@ refuse() {
 	exit 2
 }
 
+# shard_of FILE.csv: the shard i/n that a shard file holds, from its
+# sidecar FILE.json, or from the '# shard:' line of a file written before
+# sidecars existed; 0/1 for a whole sweep, nothing for a file that is
+# neither.
+shard_of() {
+	local side=${1%.csv}.json s
+	if [[ -f $side ]]; then
+		s=$(sed -n 's|^ *"shard": "\([0-9]*/[0-9]*\)",*$|\1|p' "$side")
+	elif grep -q '^# hopfield capacity:' "$1"; then
+		s=$(sed -n 's/^# shard: //p' "$1")
+	else
+		return 0
+	fi
+	echo "${s:-0/1}"
+}
+
 # quote VALUE: VALUE in single quotes, as the shell reads it back.
 quote() {
 	local q="'\\''"
@@ -128,7 +145,9 @@ if [[ -z "${SLURM_ARRAY_TASK_ID:-}" ]]; then
 			((10#$id < SHARDS)) || refuse "RERUN: task $id is not one of 0-$((SHARDS - 1))"
 		done
 	else
-		# Shard files this sweep would not write, or cannot vouch for, would
+		# Shard files this sweep would not write, or cannot vouch for (their
+		# sidecar, or the '# shard:' line of an older file, says which
+		# shard they hold), would
 		# break the merge at the end ("cell 2 is also in shards/shard-0.csv"):
 		# refuse now, before any work. With no sweep.env, every shard file
 		# here is of an unknown sweep (an earlier run, a copied folder).
@@ -138,7 +157,7 @@ if [[ -z "${SLURM_ARRAY_TASK_ID:-}" ]]; then
 			id=${f#shards/shard-}
 			id=${id%.csv}
 			if [[ $recorded == 0 ]] || ! [[ $id =~ ^[0-9]+$ ]] || ((10#$id >= SHARDS)) ||
-				[[ $(grep -m1 '^# shard: ' "$f" || true) != "# shard: $((10#$id))/$SHARDS" ]]; then
+				[[ $(shard_of "$f") != "$((10#$id))/$SHARDS" ]]; then
 				stale+=("$f")
 			fi
 		done

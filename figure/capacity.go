@@ -13,10 +13,14 @@ import (
 
 // Labels of the measures on a plot's y axis.
 var measureLabels = map[capacity.Measure]string{
-	capacity.Fixed:   "fraction of patterns that are fixed points",
-	capacity.Overlap: "final overlap |m| with the pattern",
-	capacity.Recall:  "exact-recall rate",
-	capacity.OneStep: "one-step bit error rate",
+	capacity.Fixed:    "fraction of patterns that are fixed points",
+	capacity.Overlap:  "final overlap |m| with the pattern",
+	capacity.Recall:   "exact-recall rate",
+	capacity.OneStep:  "one-step bit error rate",
+	capacity.Signed:   "final overlap m with the pattern",
+	capacity.Success:  "success rate P(m ≥ threshold)",
+	capacity.AllFixed: "networks with every pattern fixed",
+	capacity.Flips:    "neuron flips per run",
 }
 
 // Capacity draws a capacity table, one panel per measure: the measurements (mean ±
@@ -46,9 +50,10 @@ func Capacity(t *capacity.Table) ([]*Panel, error) {
 
 // seriesKey groups the rows drawn as one curve.
 type seriesKey struct {
-	rule  hopfield.Rule
-	n     int
-	other float64 // noise when x is the load, load when x is the noise
+	rule   hopfield.Rule
+	energy hopfield.Energy
+	n      int
+	other  float64 // noise when x is the load, load when x is the noise
 }
 
 func capacityPanel(t *capacity.Table, m capacity.Measure) *Panel {
@@ -64,7 +69,7 @@ func capacityPanel(t *capacity.Table, m capacity.Measure) *Panel {
 	var keys []seriesKey
 	groups := map[seriesKey][]capacity.Row{}
 	for _, r := range rows {
-		k := seriesKey{r.Rule, r.N, r.Alpha()}
+		k := seriesKey{r.Rule, r.Energy, r.N, r.Alpha()}
 		if byLoad {
 			k.other = r.Noise
 		}
@@ -120,12 +125,14 @@ func capacityPanel(t *capacity.Table, m capacity.Measure) *Panel {
 		if rules[hopfield.Hebbian] {
 			series = append(series, theoryCurves(m, hebbColor, xmin, xmax)...)
 		}
+		series = append(series, denseTheory(keys, groups)...)
 		if m == capacity.Overlap && xmin <= theory.AGSCriticalLoad() && theory.AGSCriticalLoad() <= xmax {
 			p.Refs = append(p.Refs, Ref{At: theory.AGSCriticalLoad(), Vertical: true})
 		}
 	}
 	p.Series = series
-	if m != capacity.OneStep {
+	if m != capacity.OneStep && m != capacity.Flips {
+		// Rates and overlaps; a signed overlap may reach down to -1.
 		p.Y.Include = []float64{0, 1.02}
 	}
 	return p
@@ -141,8 +148,16 @@ func measureTitle(m capacity.Measure, byLoad bool) string {
 		return "Stored patterns that are fixed points, against " + against
 	case capacity.Overlap:
 		return "Retrieval overlap against " + against
+	case capacity.Signed:
+		return "Signed retrieval overlap against " + against
 	case capacity.Recall:
 		return "Exact recall against " + against
+	case capacity.Success:
+		return "Retrieval success against " + against
+	case capacity.AllFixed:
+		return "Networks holding every pattern, against " + against
+	case capacity.Flips:
+		return "Length of the runs (flips) against " + against
 	}
 	return "One-step bit error rate against " + against
 }
@@ -156,6 +171,9 @@ func legendFor(m capacity.Measure) string {
 
 func seriesName(k seriesKey, byLoad, rules, ns, noises, alphas bool) string {
 	name := k.rule.String()
+	if k.rule == hopfield.DenseAM {
+		name += " " + k.energy.String()
+	}
 	if ns || !rules {
 		name += fmt.Sprintf(", N = %d", k.n)
 	}
@@ -215,13 +233,36 @@ func theoryCurves(m capacity.Measure, hebbColor map[int]string, lo, hi float64) 
 		var out []Series
 		for _, n := range ns {
 			x, y := integerLoads(n, lo, hi, func(p int) float64 {
-				return math.Pow(1-theory.OneStepErrorExact(n, p, theory.TieKeep), float64(n))
+				return capacity.Theory(capacity.Cell{Rule: hopfield.Hebbian, N: n, P: p}, capacity.Fixed, hopfield.TieKeep)
 			})
 			out = append(out, Series{Name: fmt.Sprintf("hebbian theory (1 − P_error)^N, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
 		}
 		return out
 	}
 	return nil
+}
+
+// denseTheory draws the theory of the dense memories' rows (see
+// capacity.Theory: the independent-bits laws with the large-N one-step
+// error, for F(x) = x^n) at the loads measured, dashed in the colour of
+// the measurement it describes.
+func denseTheory(keys []seriesKey, groups map[seriesKey][]capacity.Row) []Series {
+	var out []Series
+	for i, k := range keys {
+		if k.rule != hopfield.DenseAM {
+			continue
+		}
+		s := Series{Name: fmt.Sprintf("dense %v theory, N = %d", k.energy, k.n), Dashed: true, Color: measuredColor(i)}
+		for _, r := range groups[k] {
+			if !math.IsNaN(r.Theory) {
+				s.X, s.Y = append(s.X, r.Alpha()), append(s.Y, r.Theory)
+			}
+		}
+		if len(s.X) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // integerLoads evaluates a law of (N, P) at every integer P with P/N in

@@ -1,7 +1,8 @@
 // Package figure describes figures as data: what to draw, not how. A
 // [Figure] is panels in a grid; a [Panel] holds curves ([Series]), stems,
-// a histogram ([Hist]), a raster of values ([Raster]) or a grid of
-// patterns ([Patterns]), with axes, reference lines and a legend. Every
+// a histogram ([Hist]), a raster of values ([Raster]), a heat map over
+// data coordinates ([HeatMap], with curves over it) or a grid of patterns
+// ([Patterns]), with axes, reference lines and a legend. Every
 // type is plain data with JSON tags.
 //
 // Two renderers draw the same description: package hopplot with gonum/plot
@@ -25,7 +26,8 @@
 //     to hold its Include values.
 //   - Rasters draw row 0 at the top, cell (i, j) centred on x = j, y = i.
 //     Grids larger than a figure shows are averaged in blocks before they
-//     are described, so a description stays small.
+//     are described, so a description stays small. Heat maps are plots:
+//     cells between given edges in data coordinates, row 0 at the bottom.
 //   - Validate reports what is wrong in one line wrapping [ErrInvalid];
 //     constructors validate what they are given.
 package figure

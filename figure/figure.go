@@ -40,8 +40,9 @@ func (f *Figure) Grid() (rows, cols int) {
 }
 
 // Panel is one plot. It draws, in this order, a raster or a grid of
-// patterns, histogram bars, stems, series and reference lines; a panel
-// usually holds one kind.
+// patterns, a heat map, histogram bars, stems, series and reference lines;
+// a panel usually holds one kind, but a heat map is meant to carry curves
+// (theory lines over a measured grid).
 type Panel struct {
 	Title  string `json:"title,omitempty"`
 	XLabel string `json:"xlabel,omitempty"`
@@ -58,6 +59,7 @@ type Panel struct {
 	Stems    []Stems   `json:"stems,omitempty"`
 	Hist     *Hist     `json:"hist,omitempty"`
 	Raster   *Raster   `json:"raster,omitempty"`
+	Heat     *HeatMap  `json:"heat,omitempty"`
 	Patterns *Patterns `json:"patterns,omitempty"`
 	Refs     []Ref     `json:"refs,omitempty"`
 }
@@ -297,6 +299,11 @@ func (p *Panel) Validate() error {
 	}
 	if p.Raster != nil {
 		if err := p.Raster.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.Heat != nil {
+		if err := p.Heat.Validate(); err != nil {
 			return err
 		}
 	}

@@ -49,6 +49,11 @@
 //
 //   - RasterPlot (and the presets StatesPlot, WeightsPlot): a raster with
 //     integer ticks, optional square cells and colour bar.
+//   - A heat map (a figure.HeatMap, drawn by Draw): cells between given
+//     edges in data coordinates, row 0 at the bottom, painted as one
+//     bitmap of nearest cells, under the panel's reference lines and
+//     series (theory lines over a measured grid), with a colour bar and
+//     its label on the right. Viridis unless told otherwise.
 //   - StemPlot, StemPlotInt8: one stem plot with optional grid.
 //   - Histogram: counts of samples with the exact pmf (expected count per
 //     bin) or a density (n * binwidth * f) drawn over them, and red dotted

@@ -73,6 +73,8 @@ func drawPanel(p *figure.Panel) (Panel, error) {
 		return drawPatterns(p)
 	case p.Raster != nil:
 		return drawRaster(p)
+	case p.Heat != nil:
+		return drawHeat(p)
 	}
 	var pl *plot.Plot
 	var err error
@@ -93,15 +95,23 @@ func drawPanel(p *figure.Panel) (Panel, error) {
 	return pl, nil
 }
 
+// legendPositions maps a figure's legend positions to LegendPositions.
+var legendPositions = map[string]LegendPosition{figure.LegendBest: Best, figure.LegendTopRight: TopRight, figure.LegendTopLeft: TopLeft,
+	figure.LegendBottomRight: BottomRight, figure.LegendBottomLeft: BottomLeft, figure.LegendNone: NoLegend}
+
 func linesPlot(p *figure.Panel, refs []*RefLine) (*plot.Plot, error) {
-	legend := map[string]LegendPosition{figure.LegendBest: Best, figure.LegendTopRight: TopRight, figure.LegendTopLeft: TopLeft,
-		figure.LegendBottomRight: BottomRight, figure.LegendBottomLeft: BottomLeft, figure.LegendNone: NoLegend}[p.Legend]
-	series := make([]Series, len(p.Series))
-	for i, s := range p.Series {
+	return LinePlot(LineOptions{Title: p.Title, XLabel: p.XLabel, YLabel: p.YLabel, Refs: refs, Grid: p.Grid, Legend: legendPositions[p.Legend]},
+		figureSeries(p.Series)...)
+}
+
+// figureSeries converts a figure's series to LinePlot's.
+func figureSeries(ss []figure.Series) []Series {
+	series := make([]Series, len(ss))
+	for i, s := range ss {
 		style := map[string]SeriesStyle{figure.Lines: Lines, "": Lines, figure.Points: Points, figure.LinesPoints: LinesPoints}[s.Style]
 		series[i] = Series{Name: s.Name, X: s.X, Y: s.Y, Err: s.Err, Style: style, Color: colorOr(s.Color, nil), Dashed: s.Dashed}
 	}
-	return LinePlot(LineOptions{Title: p.Title, XLabel: p.XLabel, YLabel: p.YLabel, Refs: refs, Grid: p.Grid, Legend: legend}, series...)
+	return series
 }
 
 func stemsPlot(p *figure.Panel, refs []*RefLine) (*plot.Plot, error) {
@@ -132,8 +142,7 @@ func drawRaster(p *figure.Panel) (Panel, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmap := map[string]Colormap{figure.Ink: InkMap, "": InkMap, figure.Gray: GrayMap, figure.Diverging: DivergingMap, figure.Viridis: ViridisMap}[r.Colormap]
-	opts := RasterOptions{Colormap: cmap, Min: r.Min, Max: r.Max, CellBorders: r.CellBorders}
+	opts := RasterOptions{Colormap: colormapOf(r.Colormap), Min: r.Min, Max: r.Max, CellBorders: r.CellBorders}
 	rp := rasterPanel(newRasterGrid(g, r.Extent[0], r.Extent[1], r.Block[0], r.Block[1], opts), RasterPlotOptions{
 		Title: p.Title, XLabel: p.XLabel, YLabel: p.YLabel, Raster: opts,
 		ColorBar: r.ColorBar, SquareCells: r.SquareCells, HideAxes: r.HideAxes,

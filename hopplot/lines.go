@@ -72,6 +72,17 @@ func LinePlot(opts LineOptions, series ...Series) (*plot.Plot, error) {
 		p.Add(r)
 	}
 	leg := &legendBox{pos: opts.Legend}
+	if err := addSeries(p, leg, series); err != nil {
+		return nil, err
+	}
+	p.Add(leg)
+	padY(p, 0.04, true)
+	return p, nil
+}
+
+// addSeries adds the series to p, lines and markers over error bars, and
+// their entries and extents to the legend.
+func addSeries(p *plot.Plot, leg *legendBox, series []Series) error {
 	for i, s := range series {
 		what := "series " + itoa(int64(i))
 		if s.Name != "" {
@@ -79,10 +90,10 @@ func LinePlot(opts LineOptions, series ...Series) (*plot.Plot, error) {
 		}
 		xys, err := makeXYs(what, s.X, s.Y)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if s.Style < Lines || s.Style > LinesPoints {
-			return nil, errorf("%s: unknown style %d", what, s.Style)
+			return errorf("%s: unknown style %d", what, s.Style)
 		}
 		col := s.Color
 		if col == nil {
@@ -91,15 +102,15 @@ func LinePlot(opts LineOptions, series ...Series) (*plot.Plot, error) {
 		var thumbs []plot.Thumbnailer
 		if s.Err != nil {
 			if len(s.Err) != len(s.Y) {
-				return nil, errorf("%s: %d errors for %d values", what, len(s.Err), len(s.Y))
+				return errorf("%s: %d errors for %d values", what, len(s.Err), len(s.Y))
 			}
 			if err := checkFinite(what+" errors", s.Err); err != nil {
-				return nil, err
+				return err
 			}
 			errs := make(plotter.YErrors, len(s.Err))
 			for j, e := range s.Err {
 				if e < 0 {
-					return nil, errorf("%s: error %d is negative (%v)", what, j, e)
+					return errorf("%s: error %d is negative (%v)", what, j, e)
 				}
 				errs[j].Low, errs[j].High = e, e
 			}
@@ -131,7 +142,5 @@ func LinePlot(opts LineOptions, series ...Series) (*plot.Plot, error) {
 		}
 		leg.add(s.Name, thumbs...)
 	}
-	p.Add(leg)
-	padY(p, 0.04, true)
-	return p, nil
+	return nil
 }

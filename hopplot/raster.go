@@ -1,15 +1,17 @@
 package hopplot
 
 import (
-	"github.com/hopfield-lab/hopfield/figure"
 	"image"
 	"image/color"
 	imgdraw "image/draw"
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/hopfield-lab/hopfield/figure"
 )
 
 // DefaultMaxCells is the default limit on cells drawn per side of a Raster;
@@ -303,47 +305,97 @@ const (
 	barGap   = vg.Length(0.15 * vg.Inch)
 	barWidth = vg.Length(0.2 * vg.Inch)
 	barTick  = vg.Length(3)
+	// barLabelGap separates the tick labels from the bar's label.
+	barLabelGap = vg.Length(4)
 )
 
 // Draw implements Panel.
 func (rp *RasterPanel) Draw(c draw.Canvas) {
 	p := rp.Plot
-	var ticks []plot.Tick
-	tickStyle := textStyle(sansFont, TickSize)
-	tickStyle.XAlign, tickStyle.YAlign = draw.XLeft, draw.YCenter
+	bar := colorBar{lo: rp.Raster.lo, hi: rp.Raster.hi, cmap: rp.Raster.cmap}
 	if rp.opts.ColorBar {
-		ticks = niceTicks{target: 6}.Ticks(rp.Raster.lo, rp.Raster.hi)
-		var w vg.Length
-		for _, t := range ticks {
-			w = max(w, tickStyle.Width(t.Label))
-		}
-		c.Max.X -= barGap + barWidth + barTick + 2 + w + 2
+		c.Max.X -= bar.width()
 	}
 	if rp.opts.SquareCells {
 		c = fitAspect(p, c, float64(rp.Raster.cols)/float64(rp.Raster.rows))
 	}
 	p.Draw(c)
 	dc := p.DataCanvas(c)
-	frame := draw.LineStyle{Color: color.Black, Width: vg.Points(0.75)}
-	c.StrokeLines(frame, rectPath(dc.Rectangle))
-	if !rp.opts.ColorBar {
-		return
+	c.StrokeLines(frameStyle(), rectPath(dc.Rectangle))
+	if rp.opts.ColorBar {
+		bar.draw(c, dc.Rectangle)
 	}
+}
+
+func frameStyle() draw.LineStyle { return draw.LineStyle{Color: color.Black, Width: vg.Points(0.75)} }
+
+// colorBar is a vertical colour scale right of a data area: the colormap
+// from lo (bottom) to hi (top), value ticks, and a label when there is one.
+type colorBar struct {
+	lo, hi float64
+	cmap   Colormap
+	label  string
+}
+
+func (b colorBar) ticks() []plot.Tick { return niceTicks{target: 6}.Ticks(b.lo, b.hi) }
+
+func barTickStyle() text.Style {
+	sty := textStyle(sansFont, TickSize)
+	sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
+	return sty
+}
+
+// barLabelStyle reads upwards, as a y axis label does, with its top
+// towards the bar.
+func barLabelStyle() text.Style {
+	sty := textStyle(sansFont, LabelSize)
+	sty.Rotation = math.Pi / 2
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+	return sty
+}
+
+// tickWidth is the width of the widest tick label.
+func (b colorBar) tickWidth() vg.Length {
+	sty := barTickStyle()
+	var w vg.Length
+	for _, t := range b.ticks() {
+		w = max(w, sty.Width(t.Label))
+	}
+	return w
+}
+
+// width is the room the bar takes right of the data area.
+func (b colorBar) width() vg.Length {
+	w := barGap + barWidth + barTick + 2 + b.tickWidth() + 2
+	if b.label != "" {
+		w += barLabelGap + barLabelStyle().Height(b.label)
+	}
+	return w
+}
+
+// draw draws the bar beside the data area dc.
+func (b colorBar) draw(c draw.Canvas, dc vg.Rectangle) {
 	x0 := dc.Max.X + barGap
 	levels := make([]float64, 256)
 	for i := range levels {
-		levels[i] = rp.Raster.hi - (float64(i)+0.5)/256*(rp.Raster.hi-rp.Raster.lo)
+		levels[i] = b.hi - (float64(i)+0.5)/256*(b.hi-b.lo)
 	}
 	grid, _ := NewMatrixFlat(levels, 256, 1) // finite: lo and hi are
-	bar := &Raster{grid: grid, rows: 256, cols: 1, fr: 1, fc: 1, lo: rp.Raster.lo, hi: rp.Raster.hi, cmap: rp.Raster.cmap}
-	bar.drawAt(c, x0, x0+barWidth, dc.Max.Y, dc.Min.Y)
+	img := &Raster{grid: grid, rows: 256, cols: 1, fr: 1, fc: 1, lo: b.lo, hi: b.hi, cmap: b.cmap}
+	img.drawAt(c, x0, x0+barWidth, dc.Max.Y, dc.Min.Y)
+	frame := frameStyle()
 	c.StrokeLines(frame, rectPath(vg.Rectangle{
 		Min: vg.Point{X: x0, Y: dc.Min.Y}, Max: vg.Point{X: x0 + barWidth, Y: dc.Max.Y}}))
-	span := rp.Raster.hi - rp.Raster.lo
-	for _, t := range ticks {
-		y := dc.Min.Y + (dc.Max.Y-dc.Min.Y)*vg.Length((t.Value-rp.Raster.lo)/span)
+	span := b.hi - b.lo
+	tickStyle := barTickStyle()
+	for _, t := range b.ticks() {
+		y := dc.Min.Y + (dc.Max.Y-dc.Min.Y)*vg.Length((t.Value-b.lo)/span)
 		c.StrokeLine2(frame, x0+barWidth, y, x0+barWidth+barTick, y)
 		c.FillText(tickStyle, vg.Point{X: x0 + barWidth + barTick + 2, Y: y}, t.Label)
+	}
+	if b.label != "" {
+		x := x0 + barWidth + barTick + 2 + b.tickWidth() + 2 + barLabelGap
+		c.FillText(barLabelStyle(), vg.Point{X: x, Y: (dc.Min.Y + dc.Max.Y) / 2}, b.label)
 	}
 }
 

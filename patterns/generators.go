@@ -174,6 +174,25 @@ func Random(src rand.Source, rows, cols int, bias float64) (Pattern, error) {
 }
 
 // checkFraction returns an error unless 0 <= v <= 1.
+// RandomSet returns count random patterns drawn one after another from src,
+// named "random 1" to "random COUNT": the lab's and the command line's
+// extra random memories, the same for the same source.
+func RandomSet(src rand.Source, count, rows, cols int, bias float64) ([]Pattern, error) {
+	if count < 0 {
+		return nil, fmt.Errorf("random patterns: count %d: want at least 0", count)
+	}
+	out := make([]Pattern, count)
+	for k := range out {
+		p, err := Random(src, rows, cols, bias)
+		if err != nil {
+			return nil, err
+		}
+		p.Name = fmt.Sprintf("random %d", k+1)
+		out[k] = p
+	}
+	return out, nil
+}
+
 func checkFraction(what string, v float64) error {
 	if math.IsNaN(v) || v < 0 || v > 1 {
 		return fmt.Errorf("%s %v outside [0, 1]", what, v)

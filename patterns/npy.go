@@ -1,6 +1,7 @@
 package patterns
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -574,10 +575,10 @@ func (a *npyArray) at(j int) float64 {
 	panic("patterns: unreachable dtype " + a.dt.String())
 }
 
-// WriteNPY writes patterns as an int8 .npy array (values -1, 0, +1):
-// one 1 x N pattern as (N,), one H x W pattern as (H, W), several 1 x N
-// patterns as (P, N) and several H x W patterns as (P, H, W). All patterns
-// must have the same shape.
+// WriteNPY writes patterns as an int8 .npy array (values -1, 0, +1), as
+// [WriteArrayNPY] does: one 1 x N pattern as (N,), one H x W pattern as
+// (H, W), several 1 x N patterns as (P, N) and several H x W patterns as
+// (P, H, W). All patterns must have the same shape.
 //
 // Reading back (H, W) or (P, N) with [LayoutAuto] gives the same patterns
 // only when H >= W and P < N; otherwise pass the Layout.
@@ -588,28 +589,138 @@ func WriteNPY(w io.Writer, ps []Pattern) error {
 	if err := sameShape(ps); err != nil {
 		return err
 	}
-	var v any
-	switch {
-	case len(ps) == 1 && ps[0].Rows == 1:
-		v = ps[0].Data
+	var shape []int
+	switch p := ps[0]; {
+	case len(ps) == 1 && p.Rows == 1:
+		shape = []int{p.Cols}
 	case len(ps) == 1:
-		v = ps[0].Matrix()
-	case ps[0].Rows == 1:
-		m := make([][]int8, len(ps))
-		for i, p := range ps {
-			m[i] = p.Data
-		}
-		v = m
+		shape = []int{p.Rows, p.Cols}
+	case p.Rows == 1:
+		shape = []int{len(ps), p.Cols}
 	default:
-		m := make([][][]int8, len(ps))
-		for i, p := range ps {
-			m[i] = p.Matrix()
-		}
-		v = m
+		shape = []int{len(ps), p.Rows, p.Cols}
 	}
-	return npyio.Write(w, v)
+	return WritePatternsNPY(w, shape, ps)
 }
 
+// WritePatternsNPY writes the patterns' values one after another as an
+// int8 array of the given shape, whose product must be the number of
+// values (it panics otherwise): (P, N) for P patterns of N neurons
+// whatever their grid, or (P, H, W).
+func WritePatternsNPY(w io.Writer, shape []int, ps []Pattern) error {
+	n := 0
+	for _, p := range ps {
+		n += len(p.Data)
+	}
+	bw := bufio.NewWriter(w)
+	if err := writeNPYHeader(bw, "|i1", shape, n, 0); err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if _, err := bw.Write(int8Bytes(p.Data)); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// WriteArrayNPY writes a C-order array of the given shape, whose product
+// must be len(data) (it panics otherwise), byte for byte as numpy.save
+// writes it: the header in format 1.0 (2.0 only past 65,535 header bytes,
+// which no shape reaches), padded with spaces after room for the first
+// dimension to grow to 21 digits, to a multiple of 64 bytes; the data
+// little-endian. Any NumPy version since 1.0 reads format 1.0; 2.0 needs
+// NumPy 1.9 and is refused by some other readers.
+func WriteArrayNPY[T int8 | float32 | float64](w io.Writer, shape []int, data []T) error {
+	bw := bufio.NewWriter(w)
+	var err error
+	switch d := any(data).(type) {
+	case []int8:
+		if err = writeNPYHeader(bw, "|i1", shape, len(d), 0); err == nil {
+			_, err = bw.Write(int8Bytes(d))
+		}
+	case []float32:
+		if err = writeNPYHeader(bw, "<f4", shape, len(d), 0); err == nil {
+			var b [4]byte
+			for _, v := range d {
+				binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
+				bw.Write(b[:]) // the error comes back from Flush
+			}
+		}
+	case []float64:
+		if err = writeNPYHeader(bw, "<f8", shape, len(d), 0); err == nil {
+			var b [8]byte
+			for _, v := range d {
+				binary.LittleEndian.PutUint64(b[:], math.Float64bits(v))
+				bw.Write(b[:])
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func int8Bytes(d []int8) []byte {
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(d))), len(d))
+}
+
+// NumPy's header layout (numpy/lib/format.py, _write_array_header and
+// _wrap_header): the magic, the version, the header length, and the
+// dictionary padded with spaces and a newline so that the data start on a
+// 64-byte boundary.
+const (
+	npyAlign       = 64
+	npyGrowDigits  = 21 // GROWTH_AXIS_MAX_DIGITS
+	npyMaxHeaderV1 = 1<<16 - 1
+)
+
+// writeNPYHeader writes the header of a C-order array of count values of
+// dtype descr. major forces a format version (for tests); 0 picks 1.0 if
+// the header fits, else 2.0, as numpy.save does.
+func writeNPYHeader(w io.Writer, descr string, shape []int, count, major int) error {
+	if n := shapeCount(shape); n != count {
+		panic(fmt.Sprintf("patterns: .npy shape %v holds %d values, the data %d", shape, n, count))
+	}
+	dict := fmt.Sprintf("{'descr': '%s', 'fortran_order': False, 'shape': %s, }", descr, shapeString(shape))
+	if len(shape) > 0 {
+		dict += strings.Repeat(" ", max(0, npyGrowDigits-len(strconv.Itoa(shape[0]))))
+	}
+	hlen := len(dict) + 1 // and the newline
+	pad := func(lenBytes int) int { return npyAlign - (len(npyio.Magic)+2+lenBytes+hlen)%npyAlign }
+	if major == 0 {
+		major = 1
+		if hlen+pad(2) > npyMaxHeaderV1 {
+			major = 2
+		}
+	}
+	head := append([]byte{}, npyio.Magic[:]...)
+	if major == 1 {
+		head = append(head, 1, 0)
+		head = binary.LittleEndian.AppendUint16(head, uint16(hlen+pad(2)))
+		head = append(head, dict...)
+		head = append(head, bytes.Repeat([]byte{' '}, pad(2))...)
+	} else {
+		head = append(head, 2, 0)
+		head = binary.LittleEndian.AppendUint32(head, uint32(hlen+pad(4)))
+		head = append(head, dict...)
+		head = append(head, bytes.Repeat([]byte{' '}, pad(4))...)
+	}
+	_, err := w.Write(append(head, '\n'))
+	return err
+}
+
+func shapeCount(shape []int) int {
+	n := 1
+	for _, d := range shape {
+		n *= d
+	}
+	return n
+}
+
+// shapeString writes a shape as Python's repr of a tuple does: (), (7,),
+// (3, 4).
 func shapeString(shape []int) string {
 	if len(shape) == 1 {
 		return fmt.Sprintf("(%d,)", shape[0])

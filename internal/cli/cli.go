@@ -79,7 +79,7 @@ type Command struct {
 var commands = map[string]*Command{}
 
 func init() {
-	for _, c := range []*Command{cmdRecall, cmdPatterns, cmdExperiment, cmdCapacity, cmdMerge, cmdServe, cmdHelp, cmdVersion} {
+	for _, c := range []*Command{cmdRecall, cmdPatterns, cmdExperiment, cmdCapacity, cmdMerge, cmdServe, cmdSite, cmdHelp, cmdVersion} {
 		commands[c.Name] = c
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,50 +21,89 @@ import (
 
 var cmdCapacity = &Command{
 	Name:  "capacity",
-	Args:  "[--rule R,...] [--n N,...] [--alpha LIST] [--trials T] [--measure M,...] [--noise LIST] [--out FILE] [--plot FILE] [flags]",
+	Args:  "[--rule R,...] [--energy F] [--n N,...] [--alpha LIST | --p LIST] [--trials T] [--measure M,...] [--noise LIST] [--out FILE] [--plot FILE] [flags]",
 	Short: "capacity sweep over rules, sizes, loads and cue noise, with theory",
 	Long: `Capacity measures stored random patterns in networks of every learning rule,
-size N and load alpha = P/N (P = round(alpha N)), and writes one row per cell
-(rule, N, alpha, noise) and measure: mean, standard error (between networks),
-quantiles, counts and the theoretical value where one applies.
+size N and load alpha = P/N (P = round(alpha N)), or number of patterns P,
+and writes one row per cell (rule, N, P, noise) and measure: mean, standard
+error (between networks), quantiles, counts and the theoretical value where
+one applies.
 
-Measures: fixed (fraction of stored patterns that are fixed points), overlap
-(|m| after asynchronous dynamics from the pattern, or from a cue with
---noise of its bits flipped), recall (exact-recall rate of those dynamics),
-onestep (one-step bit error rate). Each network probes --probes of its
-patterns. Lists take values and ranges: --alpha 0.05:0.20:0.01.
+Rules: hebbian, storkey, pseudoinverse, and dense, the dense associative
+memory, whose interaction function --energy gives: poly:N, rpoly:N, exp or
+lse (exp and lse take beta as exp:0.5 or --beta). Dense memories hold far
+more than N patterns: sweep them with --p.
+
+Measures: fixed (fraction of stored patterns that are fixed points, every
+field with the bit's sign: a zero field counts as unstable), onestep
+(one-step bit error rate), overlap (|m| after asynchronous dynamics from the
+pattern, or from a cue with --noise of its bits flipped), signed (m itself:
+-1 at the reversed pattern), recall (exact-recall rate of those dynamics),
+success (rate of m >= --threshold), flips (neuron flips per run), allfixed
+(fraction of networks with every stored pattern fixed). Each network probes
+--probes of its patterns. Runs that hit --max-sweeps are counted in the
+column unconverged and left out of the statistics, unless
+--include-unconverged. Lists take values and ranges: --alpha 0.05:0.20:0.01,
+--p 100:1000:100.
 
 The results depend only on the seed, not on the number of cores. --shard i/n
 runs the cells k with k mod n = i, for a job array; 'hopfield merge' joins
 the shards into the table of the whole sweep.
 
+--out x.csv writes a plain CSV and, beside it, x.json: the sweep's settings
+(its "sidecar"), which merge needs. --out x.json writes the whole table as
+JSON instead.
+
 Before any work, capacity checks the output paths and estimates the sweep:
 the memory of the networks held at once and of the statistics (at most
 --memory-gb) and the CPU time (at most --max-cpu-hours, 24 by default; a
-larger sweep must raise it or be split with --shard). The table and the
-plot are written together or not at all.
+larger sweep must raise it or be split with --shard). The table, its
+sidecar and the plot are written together or not at all.
 
-Example:
+Examples:
   hopfield capacity --rule hebbian,storkey,pseudoinverse --n 1000 \
-    --alpha 0.05:0.20:0.01 --trials 100 --out sweep.csv --plot sweep.png`,
+    --alpha 0.05:0.20:0.01 --trials 100 --out sweep.csv --plot sweep.png
+  hopfield capacity --rule dense --energy poly:3 --n 100 --p 100:1000:100 \
+    --measure fixed,onestep --trials 20 --out dense.csv`,
 	Run: runCapacity,
 }
 
+// capacityFlags are the flags that make the capacity.Spec.
+type capacityFlags struct {
+	rules, energy, ns, alphas, ps, noises, measures, tie, shard string
+	beta, threshold                                             float64
+	trials, probes, maxSweeps, workers                          int
+	keepDiagonal, includeUnconverged                            bool
+	seed                                                        *uint64
+}
+
+func (f *capacityFlags) declare(fs *flag.FlagSet) {
+	fs.StringVar(&f.rules, "rule", "hebbian", "learning rules, comma-separated: hebbian, storkey, pseudoinverse, dense")
+	fs.StringVar(&f.energy, "energy", "", "interaction function of the dense rule: poly:N, rpoly:N, exp or lse (exp:BETA, lse:BETA)")
+	fs.Float64Var(&f.beta, "beta", 0, "beta of --energy exp or lse (default 1)")
+	fs.StringVar(&f.ns, "n", "1000", "network sizes N: values or ranges lo:hi:step")
+	fs.StringVar(&f.alphas, "alpha", "0.05:0.20:0.01", "loads alpha = P/N: values or ranges lo:hi:step (not used when only --p is given)")
+	fs.StringVar(&f.ps, "p", "", "numbers of patterns P: values or ranges lo:hi:step, instead of or with --alpha")
+	fs.StringVar(&f.noises, "noise", "0", "fractions of the cue's bits flipped (measures of the dynamics only)")
+	fs.StringVar(&f.measures, "measure", "overlap", "measures, comma-separated: fixed, onestep, overlap, signed, recall, success, flips, allfixed")
+	fs.Float64Var(&f.threshold, "threshold", 0, "success: the signed overlap m >= threshold that counts, in (0, 1] (default 0.9)")
+	fs.StringVar(&f.tie, "tie", "keep", "a zero field in the dynamics and onestep: keep, plus or minus")
+	fs.BoolVar(&f.keepDiagonal, "keep-diagonal", false, "pseudoinverse: keep the self-coupling W_ii")
+	fs.BoolVar(&f.includeUnconverged, "include-unconverged", false, "keep the runs that hit --max-sweeps in the statistics")
+	fs.IntVar(&f.trials, "trials", 100, fmt.Sprintf("independent networks per cell (1 to %d)", capacity.MaxTrials))
+	fs.IntVar(&f.probes, "probes", capacity.DefaultProbes, "stored patterns probed per network (at most P)")
+	fs.IntVar(&f.maxSweeps, "max-sweeps", capacity.DefaultMaxSweeps, "limit of asynchronous sweeps per run")
+	f.seed = seedFlag(fs)
+	fs.StringVar(&f.shard, "shard", "", "run one slice i/n of the grid (0 <= i < n), e.g. $SLURM_ARRAY_TASK_ID/8")
+	fs.IntVar(&f.workers, "workers", 0, "goroutines (0: one per core); results do not depend on it")
+}
+
 func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
-	rules := fs.String("rule", "hebbian", "learning rules, comma-separated: hebbian, storkey, pseudoinverse")
-	ns := fs.String("n", "1000", "network sizes N: values or ranges lo:hi:step")
-	alphas := fs.String("alpha", "0.05:0.20:0.01", "loads alpha = P/N: values or ranges lo:hi:step")
-	noises := fs.String("noise", "0", "fractions of the cue's bits flipped (overlap and recall only)")
-	measures := fs.String("measure", "overlap", "measures, comma-separated: fixed, overlap, recall, onestep")
-	trials := fs.Int("trials", 100, fmt.Sprintf("independent networks per cell (1 to %d)", capacity.MaxTrials))
-	probes := fs.Int("probes", capacity.DefaultProbes, "stored patterns probed per network (at most P)")
-	maxSweeps := fs.Int("max-sweeps", capacity.DefaultMaxSweeps, "limit of asynchronous sweeps per run")
-	seed := seedFlag(fs)
-	shard := fs.String("shard", "", "run one slice i/n of the grid (0 <= i < n), e.g. $SLURM_ARRAY_TASK_ID/8")
-	workers := fs.Int("workers", 0, "goroutines (0: one per core); results do not depend on it")
+	var f capacityFlags
+	f.declare(fs)
 	memoryGB := fs.Float64("memory-gb", 0, "memory limit in GiB for the networks held at once and the statistics (0: half the machine's memory)")
 	maxHours := fs.Float64("max-cpu-hours", 24, "refuse a sweep (or shard) estimated to take more CPU time than this; 0: no limit")
-	out := fs.String("out", "", "output file, .csv or .json (default: CSV on stdout)")
+	out := fs.String("out", "", "output file, .csv (with its sidecar .json) or .json (default: CSV on stdout)")
 	format := fs.String("format", "", "output format csv or json (default: from --out, else csv)")
 	plotPath := fs.String("plot", "", "also draw the sweep with theory curves to this .png, .svg or .pdf")
 	if err := env.Parse(fs, args); err != nil {
@@ -72,52 +112,17 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 	if fs.NArg() > 0 {
 		return Usagef("unexpected argument %q", fs.Arg(0))
 	}
-	// The flags' zero is not the library's "default": a count of 0 is a
-	// mistake. The library checks the rest (Spec.Validate).
 	switch {
-	case *probes == 0:
-		return Usagef("--probes 0: want at least 1")
-	case *maxSweeps == 0:
-		return Usagef("--max-sweeps 0: want at least 1")
 	case !(*maxHours >= 0) || math.IsInf(*maxHours, 0):
 		return Usagef("--max-cpu-hours %v: want a number of hours >= 0 (0: no limit)", *maxHours)
 	case !(*memoryGB >= 0 && *memoryGB <= 1<<20):
 		return Usagef("--memory-gb %v: want a number of GiB >= 0 (0: half the machine's memory)", *memoryGB)
 	}
-	spec := capacity.Spec{Trials: *trials, Probes: *probes, MaxSweeps: *maxSweeps, Seed: *seed, Workers: *workers,
-		MemoryLimit: int64(*memoryGB * (1 << 30))}
-	for name := range strings.SplitSeq(*rules, ",") {
-		r, err := hopfield.ParseRule(name)
-		if err != nil {
-			return Usagef("--rule: %v", err)
-		}
-		spec.Rules = append(spec.Rules, r)
+	spec, err := f.spec(fs)
+	if err != nil {
+		return err
 	}
-	for name := range strings.SplitSeq(*measures, ",") {
-		m, err := capacity.ParseMeasure(name)
-		if err != nil {
-			return Usagef("--measure: %v", err)
-		}
-		spec.Measures = append(spec.Measures, m)
-	}
-	var err error
-	if spec.Ns, err = capacity.ParseInts(*ns); err != nil {
-		return Usagef("--n: %v", err)
-	}
-	if spec.Alphas, err = capacity.ParseList(*alphas); err != nil {
-		return Usagef("--alpha: %v", err)
-	}
-	if spec.Noises, err = capacity.ParseList(*noises); err != nil {
-		return Usagef("--noise: %v", err)
-	}
-	if *shard != "" {
-		if spec.Shard, err = capacity.ParseShard(*shard); err != nil {
-			return Usagef("--shard: %v", err)
-		}
-	}
-	if err := spec.Validate(); err != nil {
-		return specFlagError(err)
-	}
+	spec.MemoryLimit = int64(*memoryGB * (1 << 30))
 	enc, err := checkOutputs(*format, *out, *plotPath)
 	if err != nil {
 		return err
@@ -126,20 +131,12 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return Usagef("%v", err)
 	}
-	cpu := cost.CPUTime()
-	if *maxHours > 0 && cpu.Hours() > *maxHours {
+	if cpu := cost.CPUTime(); *maxHours > 0 && cpu.Hours() > *maxHours {
 		return Usagef("the sweep is too large: %d networks, %d probes, about %.1e operations, roughly %s of CPU time, over --max-cpu-hours %g; use fewer --trials or --probes, a smaller grid or --shard, or raise --max-cpu-hours",
 			cost.Networks, cost.Probes, cost.Ops, formatCPU(cpu), *maxHours)
 	}
-	env.printSeed(*seed)
-	probesEach := strconv.Itoa(cost.MaxProbes)
-	if cost.MinProbes != cost.MaxProbes {
-		probesEach = fmt.Sprintf("%d to %d", cost.MinProbes, cost.MaxProbes)
-	}
-	fmt.Fprintf(env.Stderr, "%d of %d cells, %d networks x %s probes each\n", cost.Cells, cost.Grid, spec.Trials, probesEach)
-	if cpu >= time.Minute {
-		fmt.Fprintf(env.Stderr, "estimated: roughly %s of CPU time, %s of memory\n", formatCPU(cpu), hopfield.FormatBytes(cost.Memory))
-	}
+	env.printSeed(spec.Seed)
+	reportCost(env, spec, cost)
 	var bar *progressBar
 	if env.StderrTerminal {
 		bar = newProgressBar(env.Stderr, "probes")
@@ -161,6 +158,125 @@ func runCapacity(env *Env, fs *flag.FlagSet, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "%d rows in %.1fs\n", len(table.Rows), time.Since(start).Seconds())
 	return nil
+}
+
+// spec makes the sweep's spec from the flags. The flags' zero is not the
+// library's "default": a count of 0 is a mistake, and so is a flag that
+// belongs to a rule or a measure not asked for. The library checks the
+// rest (Spec.Validate), and its errors are worded as flags here.
+func (f *capacityFlags) spec(fs *flag.FlagSet) (capacity.Spec, error) {
+	switch {
+	case f.probes == 0:
+		return capacity.Spec{}, Usagef("--probes 0: want at least 1")
+	case f.maxSweeps == 0:
+		return capacity.Spec{}, Usagef("--max-sweeps 0: want at least 1")
+	}
+	spec := capacity.Spec{Trials: f.trials, Probes: f.probes, MaxSweeps: f.maxSweeps, Seed: *f.seed, Workers: f.workers,
+		KeepDiagonal: f.keepDiagonal, IncludeUnconverged: f.includeUnconverged, Threshold: f.threshold}
+	var err error
+	if spec.Rules, err = parseNames(f.rules, "--rule", hopfield.ParseRule); err != nil {
+		return spec, err
+	}
+	if spec.Measures, err = parseNames(f.measures, "--measure", capacity.ParseMeasure); err != nil {
+		return spec, err
+	}
+	if slices.Contains(spec.Measures, capacity.Success) && !isSet(fs, "threshold") {
+		spec.Threshold = 0.9
+	}
+	if spec.Tie, err = hopfield.ParseTie(f.tie); err != nil {
+		return spec, Usagef("--tie: %v", err)
+	}
+	if spec.Energy, err = f.parseEnergy(fs); err != nil {
+		return spec, err
+	}
+	if err := f.parseGrid(fs, &spec); err != nil {
+		return spec, err
+	}
+	if f.shard != "" {
+		if spec.Shard, err = capacity.ParseShard(f.shard); err != nil {
+			return spec, Usagef("--shard: %v", err)
+		}
+	}
+	if err := spec.Validate(); err != nil {
+		return spec, specFlagError(err)
+	}
+	return spec, nil
+}
+
+// parseNames reads a comma-separated list of names.
+func parseNames[T any](list, flagName string, parse func(string) (T, error)) ([]T, error) {
+	var out []T
+	for name := range strings.SplitSeq(list, ",") {
+		v, err := parse(name)
+		if err != nil {
+			return nil, Usagef("%s: %v", flagName, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// parseEnergy reads --energy, with the beta of --beta for exp and lse.
+func (f *capacityFlags) parseEnergy(fs *flag.FlagSet) (hopfield.Energy, error) {
+	if f.energy == "" {
+		if isSet(fs, "beta") {
+			return hopfield.Energy{}, Usagef("--beta is for --energy exp or lse")
+		}
+		return hopfield.Energy{}, nil
+	}
+	e, err := hopfield.ParseEnergy(f.energy)
+	if err != nil {
+		return e, Usagef("--energy: %v", err)
+	}
+	if isSet(fs, "beta") {
+		if e.Kind != hopfield.Exp && e.Kind != hopfield.LSE {
+			return e, Usagef("--beta is for --energy exp or lse, not %s", f.energy)
+		}
+		if strings.Contains(f.energy, ":") && e.Beta != f.beta {
+			return e, Usagef("--energy %s and --beta %g disagree: give beta once", f.energy, f.beta)
+		}
+		e.Beta = f.beta
+		if err := e.Validate(); err != nil {
+			return e, Usagef("--beta %g: want a number in (0, %d]", f.beta, hopfield.MaxBeta)
+		}
+	}
+	return e, nil
+}
+
+// parseGrid reads the sizes, loads and noise levels. --alpha's default
+// applies only when --p is not given.
+func (f *capacityFlags) parseGrid(fs *flag.FlagSet, spec *capacity.Spec) error {
+	var err error
+	if spec.Ns, err = capacity.ParseInts(f.ns); err != nil {
+		return Usagef("--n: %v", err)
+	}
+	if f.ps != "" {
+		if spec.Ps, err = capacity.ParseInts(f.ps); err != nil {
+			return Usagef("--p: %v", err)
+		}
+	}
+	if f.ps == "" || isSet(fs, "alpha") {
+		if spec.Alphas, err = capacity.ParseList(f.alphas); err != nil {
+			return Usagef("--alpha: %v", err)
+		}
+	}
+	if spec.Noises, err = capacity.ParseList(f.noises); err != nil {
+		return Usagef("--noise: %v", err)
+	}
+	return nil
+}
+
+// reportCost says on stderr how many cells and probes the sweep has, and
+// what it will take when that is over a minute.
+func reportCost(env *Env, spec capacity.Spec, cost capacity.Cost) {
+	probesEach := strconv.Itoa(cost.MaxProbes)
+	if cost.MinProbes != cost.MaxProbes {
+		probesEach = fmt.Sprintf("%d to %d", cost.MinProbes, cost.MaxProbes)
+	}
+	fmt.Fprintf(env.Stderr, "%d of %d cells, %d networks x %s probes each\n", cost.Cells, cost.Grid, spec.Trials, probesEach)
+	if cpu := cost.CPUTime(); cpu >= time.Minute {
+		fmt.Fprintf(env.Stderr, "estimated: roughly %s of CPU time, %s of memory\n", formatCPU(cpu), hopfield.FormatBytes(cost.Memory))
+	}
 }
 
 // formatCPU writes a CPU time as people read it: 40 s, 12 min, 3.5 hours,
@@ -190,6 +306,11 @@ func checkOutputs(format, out, plotPath string) (string, error) {
 	if out != "" {
 		if err := atomicfile.CheckWritable(out); err != nil {
 			return "", fmt.Errorf("--out: %w", err)
+		}
+	}
+	if out != "" && enc == "csv" {
+		if err := atomicfile.CheckWritable(capacity.SidecarPath(out)); err != nil {
+			return "", fmt.Errorf("--out: its sidecar: %w", err)
 		}
 	}
 	if plotPath != "" {
@@ -243,9 +364,10 @@ func checkPlotPath(path string) error {
 	return Usagef("--plot %s: want a .png, .svg or .pdf file", path)
 }
 
-// writeOutputs writes the table to path (or stdout) and draws it to
-// plotPath if given, all or nothing: both files are staged and renamed
-// into place together, and stdout is written only once the plot is drawn.
+// writeOutputs writes the table to path (or stdout), with its sidecar
+// beside a CSV file, and draws it to plotPath if given, all or nothing:
+// the files are staged and renamed into place together, and stdout is
+// written only once the plot is drawn. CSV on stdout has no sidecar.
 func writeOutputs(env *Env, t *capacity.Table, format, path, plotPath string) error {
 	var batch atomicfile.Batch
 	defer batch.Abort()
@@ -266,6 +388,11 @@ func writeOutputs(env *Env, t *capacity.Table, format, path, plotPath string) er
 		}
 	} else if err := batch.Write(path, write); err != nil {
 		return fmt.Errorf("--out: %w", err)
+	}
+	if path != "" && format == "csv" {
+		if err := batch.Write(capacity.SidecarPath(path), t.WriteSidecar); err != nil {
+			return fmt.Errorf("--out: %w", err)
+		}
 	}
 	return batch.Commit()
 }

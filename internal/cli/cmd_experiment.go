@@ -16,7 +16,7 @@ import (
 
 var cmdExperiment = &Command{
 	Name:  "experiment",
-	Args:  "list [NAME] | run (NAME | --all) [--seed S] [--out DIR] [--format png|svg|pdf|none] [--set key=value ...]",
+	Args:  "list [NAME] | run (NAME | --all) [--seed S] [--out DIR] [--format png|svg|pdf|json|none] [--set key=value ...]",
 	Short: "list and run the notebook's experiments, with figures and data",
 	Long: `Experiment reproduces the teaching notebook's experiments, one per section.
 
@@ -133,7 +133,7 @@ type runFlags struct {
 func declareRunFlags(fs *flag.FlagSet) *runFlags {
 	f := &runFlags{seed: seedFlag(fs)}
 	f.out = fs.String("out", "", "run: output `DIR` (default: the experiment's name; with --all: the current directory)")
-	f.format = fs.String("format", "png", "run: figure format: png, svg or pdf; none writes the data only")
+	f.format = fs.String("format", "png", "run: figure format: png, svg or pdf; json writes each figure as data (package figure), none the data only")
 	f.all = fs.Bool("all", false, "run: every experiment with its defaults, each into DIR/NAME")
 	fs.Var(&f.sets, "set", "run: override a parameter: key=value (repeatable; see 'hopfield experiment list NAME')")
 	return f
@@ -147,8 +147,8 @@ func experimentRun(env *Env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	sets := f.sets
-	if *format != noFigures && hopplot.ContentType(*format) == "" {
-		return Usagef("--format %q: want png, svg, pdf or none", *format)
+	if *format != noFigures && *format != figureJSON && hopplot.ContentType(*format) == "" {
+		return Usagef("--format %q: want png, svg, pdf, json or none", *format)
 	}
 	var exps []*experiments.Experiment
 	switch {

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,9 +16,11 @@ var cmdMerge = &Command{
 	Name:  "merge",
 	Args:  "SHARD... [--out FILE]",
 	Short: "join the shards of a capacity sweep into one table",
-	Long: `Merge reads the tables written by 'hopfield capacity --shard i/n' (CSV or
-JSON, by extension) and writes the table of the whole sweep, the same bytes
-an unsharded run writes. The shards must come from the same sweep (same
+	Long: `Merge reads the tables written by 'hopfield capacity --shard i/n' (CSV with
+its sidecar NAME.json beside it, or JSON, by extension) and writes the
+table of the whole sweep, the same bytes an unsharded run writes. Tables
+written before sidecars existed (with '#' lines) still merge, with each
+other. The shards must come from the same sweep (same
 flags and seed), hold no cell twice and together cover the grid; otherwise
 merge names the file at fault and writes nothing. The table and the plot
 are written together or not at all.
@@ -67,7 +71,8 @@ func runMerge(env *Env, fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// readTable reads a capacity table; errors name the file.
+// readTable reads a capacity table, a CSV file with its sidecar or a JSON
+// file; errors name the file.
 func readTable(path string) (*capacity.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -78,11 +83,34 @@ func readTable(path string) (*capacity.Table, error) {
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		t, err = capacity.ReadJSON(f)
 	} else {
-		t, err = capacity.ReadCSV(f)
+		t, err = readCSVTable(f, path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	t.Name = path
 	return t, nil
+}
+
+// readCSVTable reads a CSV table with its sidecar, if there is one: a file
+// written before sidecars existed carries its settings itself.
+func readCSVTable(f io.Reader, path string) (*capacity.Table, error) {
+	side := capacity.SidecarPath(path)
+	sf, err := os.Open(side)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		t, err := capacity.ReadCSV(f, nil)
+		if errors.Is(err, capacity.ErrNoSidecar) {
+			return nil, fmt.Errorf("no sidecar %s beside it: it holds the sweep's settings, and hopfield capacity --out writes it with the CSV; copy the two together", side)
+		}
+		return t, err
+	case err != nil:
+		return nil, err
+	}
+	defer sf.Close()
+	t, err := capacity.ReadCSV(f, sf)
+	if err != nil && strings.HasPrefix(err.Error(), "sidecar:") {
+		return nil, fmt.Errorf("%s: %w", side, err)
+	}
+	return t, err
 }

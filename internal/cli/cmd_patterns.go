@@ -3,24 +3,37 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/hopfield-lab/hopfield"
+	"github.com/hopfield-lab/hopfield/internal/atomicfile"
 	"github.com/hopfield-lab/hopfield/patterns"
 )
 
 var cmdPatterns = &Command{
 	Name:  "patterns",
-	Args:  "list | show SRC... | convert SRC... --out FILE",
-	Short: "list the built-in patterns, show patterns as text, convert pattern files",
-	Long: `Patterns lists the built-in patterns, prints patterns as text art, and
-converts between pattern files.
+	Args:  "list | show SRC... | convert SRC... --out FILE | random --n N --p P --out FILE",
+	Short: "list the built-in patterns, show patterns as text, convert pattern files, draw random ones",
+	Long: `Patterns lists the built-in patterns, prints patterns as text art,
+converts between pattern files, and draws random patterns.
 
   hopfield patterns list
   hopfield patterns show seed:A alphabet:Q:7
   hopfield patterns convert seed:BU --out bu.png
   hopfield patterns convert my.png --rows 10 --cols 10 --out my.txt
+  hopfield patterns random --n 100 --p 200 --seed 7 --out x.npy
+  hopfield patterns random --rows 10 --cols 10 --p 200 --seed 7 --out x.npy
+
+random writes P random patterns of N neurons, each +1 with probability
+--bias (0.5), as a (P, N) int8 .npy array, or (P, R, C) with --rows and
+--cols: the same patterns as the web lab's memory with random=P and
+random_seed=S on an R x C grid. It prints the seed. hopfield itself reads
+a 2-D array (P, N) with P >= N as one picture (a classic network cannot
+hold N patterns); to load more patterns than neurons back, as a dense
+memory holds, write them with --rows 1 --cols N: (P, 1, N).
 
 A SRC is a built-in name (seed:X, alphabet:A:16, ...), a .npy file, an image
 (.png, .jpg, .gif) or a text file. --out writes .npy, .png or .txt; several
@@ -40,11 +53,19 @@ func runPatterns(env *Env, fs *flag.FlagSet, args []string) error {
 	var imf imageFlags
 	imf.declare(fs)
 	scale := fs.Int("scale", 0, "with convert to .png: pixels per neuron (0: automatic)")
+	var rf randomFlags
+	rf.declare(fs)
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return Usagef("missing subcommand: list, show or convert")
+		return Usagef("missing subcommand: list, show, convert or random")
+	}
+	if fs.Arg(0) == "random" {
+		return runRandomPatterns(env, fs, rf, *out, *rows, *cols, *scale)
+	}
+	if rf.used(fs) {
+		return Usagef("--n, --p, --bias and --seed are for random")
 	}
 	imageOpts, err := imf.options()
 	if err != nil {
@@ -130,5 +151,78 @@ func runPatterns(env *Env, fs *flag.FlagSet, args []string) error {
 		fmt.Fprintf(env.Stdout, "wrote %s to %s\n", plural(len(ps), "1 pattern", "%d patterns"), *out)
 		return nil
 	}
-	return Usagef("unknown subcommand %q (want list, show or convert)", sub)
+	return Usagef("unknown subcommand %q (want list, show, convert or random)", sub)
+}
+
+// randomFlags are the flags of patterns random.
+type randomFlags struct {
+	n, p int
+	bias float64
+	seed *uint64
+}
+
+func (f *randomFlags) declare(fs *flag.FlagSet) {
+	fs.IntVar(&f.n, "n", 0, "with random: neurons per pattern (or give --rows and --cols)")
+	fs.IntVar(&f.p, "p", 0, "with random: number of patterns")
+	fs.Float64Var(&f.bias, "bias", 0.5, "with random: probability that a neuron is +1")
+	f.seed = seedFlag(fs)
+}
+
+func (f *randomFlags) used(fs *flag.FlagSet) bool {
+	return isSet(fs, "n") || isSet(fs, "p") || isSet(fs, "bias") || isSet(fs, "seed")
+}
+
+// maxRandomValues bounds the values of patterns random: 4 GiB of int8.
+const maxRandomValues = 1 << 32
+
+// runRandomPatterns writes f.p random patterns drawn by patterns.RandomSet
+// from the seed, as the web lab draws its random memories.
+func runRandomPatterns(env *Env, fs *flag.FlagSet, f randomFlags, out string, rows, cols, scale int) error {
+	switch {
+	case fs.NArg() > 1:
+		return Usagef("random takes no arguments, got %q", fs.Arg(1))
+	case isSet(fs, "scale") && !strings.EqualFold(filepath.Ext(out), ".png"):
+		return Usagef("--scale is for --out FILE.png")
+	case out == "":
+		return Usagef("random needs --out FILE (.npy, .png or .txt)")
+	case rows < 0 || cols < 0 || (rows == 0) != (cols == 0):
+		return Usagef("--rows and --cols: give both, as positive numbers")
+	case f.p < 1:
+		return Usagef("--p %d: want a number of patterns >= 1", f.p)
+	case rows == 0 && f.n < 1:
+		return Usagef("--n %d: want a number of neurons >= 1, or --rows and --cols", f.n)
+	case rows > 0 && isSet(fs, "n") && f.n != rows*cols:
+		return Usagef("--n %d disagrees with --rows %d --cols %d (%d neurons): give one or the other", f.n, rows, cols, rows*cols)
+	}
+	grid := rows > 0
+	if !grid {
+		rows, cols = 1, f.n
+	}
+	if float64(f.p)*float64(rows)*float64(cols) > maxRandomValues {
+		return Usagef("%d patterns of %d neurons: more than %d values", f.p, rows*cols, int64(maxRandomValues))
+	}
+	if err := checkOutput("--out", out); err != nil {
+		return err
+	}
+	ps, err := patterns.RandomSet(hopfield.NewSource(*f.seed), f.p, rows, cols, f.bias)
+	if err != nil {
+		return Usagef("--bias: %v", err)
+	}
+	env.printSeed(*f.seed)
+	if strings.EqualFold(filepath.Ext(out), ".npy") {
+		// (P, N) or (P, R, C) even for one pattern, which WriteNPY would
+		// write as (N,) or (R, C).
+		shape := []int{f.p, rows * cols}
+		if grid {
+			shape = []int{f.p, rows, cols}
+		}
+		err = atomicfile.Write(out, func(w io.Writer) error { return patterns.WritePatternsNPY(w, shape, ps) })
+	} else {
+		err = patterns.Save(out, ps, patterns.SaveOptions{Scale: scale})
+	}
+	if err != nil {
+		return fmt.Errorf("--out %v", err)
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s of %d neurons to %s\n", plural(f.p, "1 random pattern", "%d random patterns"), rows*cols, out)
+	return nil
 }

@@ -31,6 +31,14 @@ Patterns come from .npy files (shape (N,), (H,W), (P,N) or (P,H,W)), images
 ? for unknown) or built-in names: seed:checkerboard, seed:X, seed:A, seed:BU,
 seed:BC, seed:star, alphabet:A ... alphabet:Z (see 'hopfield patterns list').
 
+--rule dense is the dense associative memory (Krotov and Hopfield), whose
+energy -sum_mu F(xi_mu . s) takes --energy poly:N, rpoly:N, exp or lse
+(with --beta). --rule softmax is the continuous network of Ramsauer et al.,
+xi <- X^T softmax(beta X xi), on real-valued .npy patterns (P x d) and cue
+(d), in the precision of the patterns file; --max-steps K makes at most K
+updates, stopping early when one moves no component by more than --tol, and
+--out writes the final state as float64. See docs/modern.md.
+
 The cue is a stored pattern (--cue-from, 0-based) or a file (--cue), then
 corrupted by --noise (flip exactly round(p N) bits), --erase (make round(p N)
 neurons unknown) and --erase-half (top, bottom, left or right half unknown;
@@ -58,6 +66,8 @@ type recallFlags struct {
 	noise, erase    fraction
 	eraseHalf       string
 	rule, form      string
+	energy          string
+	beta            float64
 	unscaled        bool
 	keepDiagonal    bool
 	weights, thresh string
@@ -78,7 +88,9 @@ func runRecall(env *Env, fs *flag.FlagSet, args []string) error {
 	fs.Var(&f.noise, "noise", "flip exactly round(`P` N) distinct bits of the cue")
 	fs.Var(&f.erase, "erase", "make round(`P` N) random neurons of the cue unknown")
 	fs.StringVar(&f.eraseHalf, "erase-half", "", "make a half of the cue unknown: top, bottom, left or right")
-	fs.StringVar(&f.rule, "rule", "hebbian", "learning rule: hebbian, storkey or pseudoinverse")
+	fs.StringVar(&f.rule, "rule", "hebbian", "learning rule: hebbian, storkey, pseudoinverse, dense, or softmax (the continuous network, on real .npy patterns)")
+	fs.StringVar(&f.energy, "energy", "", "with --rule dense: the interaction function F, poly:N, rpoly:N, exp or lse")
+	fs.Float64Var(&f.beta, "beta", 1, "inverse temperature `B` of --energy exp or lse, or of --rule softmax")
 	fs.StringVar(&f.form, "form", "auto", "weight storage: auto, dense or pattern")
 	fs.BoolVar(&f.unscaled, "unscaled", false, "with --rule hebbian: keep the integer sum, without 1/N (the notebook's np.outer sums)")
 	fs.BoolVar(&f.keepDiagonal, "keep-diagonal", false, "with --rule pseudoinverse: keep the self-coupling W_ii")
@@ -93,11 +105,15 @@ func runRecall(env *Env, fs *flag.FlagSet, args []string) error {
 	fs.StringVar(&f.trace, "trace", "", "write per-step monitor values to `FILE` (.csv or .json)")
 	fs.BoolVar(&f.jsonOut, "json", false, "print one JSON object with the outcome")
 	f.image.declare(fs)
+	declareSoftmaxFlags(fs) // after the others: declares only what is missing
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return Usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if f.rule == "softmax" {
+		return recallSoftmax(env, fs, &f)
 	}
 	return recall(env, fs, &f)
 }
@@ -171,12 +187,15 @@ func (f *recallFlags) plan(fs *flag.FlagSet) (*recallPlan, error) {
 	var p recallPlan
 	var err error
 	if p.cfg.Rule, err = hopfield.ParseRule(f.rule); err != nil {
-		return nil, Usagef("--rule: %v", err)
+		return nil, Usagef("--rule: unknown rule %q (want %s or softmax)", f.rule, ruleNames())
 	}
 	if p.cfg.Form, err = hopfield.ParseForm(f.form); err != nil {
 		return nil, Usagef("--form: %v", err)
 	}
 	p.cfg.Unscaled, p.cfg.KeepDiagonal = f.unscaled, f.keepDiagonal
+	if p.cfg.Energy, err = f.energyFlags(fs, p.cfg.Rule); err != nil {
+		return nil, err
+	}
 	if p.run.Update, err = hopfield.ParseUpdate(f.update); err != nil {
 		return nil, Usagef("--update: %v", err)
 	}
@@ -210,6 +229,43 @@ func (f *recallFlags) plan(fs *flag.FlagSet) (*recallPlan, error) {
 		return nil, err
 	}
 	return &p, nil
+}
+
+// ruleNames lists the library's learning rules, for the errors of a
+// command that also takes --rule softmax.
+func ruleNames() string {
+	var names []string
+	for _, r := range hopfield.Rules() {
+		names = append(names, r.String())
+	}
+	return strings.Join(names, ", ")
+}
+
+// energyFlags reads --energy and --beta, which go with --rule dense.
+func (f *recallFlags) energyFlags(fs *flag.FlagSet, rule hopfield.Rule) (hopfield.Energy, error) {
+	switch {
+	case rule != hopfield.DenseAM && (f.energy != "" || isSet(fs, "beta")):
+		return hopfield.Energy{}, Usagef("--energy and --beta are for --rule dense")
+	case rule != hopfield.DenseAM:
+		return hopfield.Energy{}, nil
+	case f.energy == "":
+		return hopfield.Energy{}, Usagef("--rule dense needs --energy: poly:N, rpoly:N, exp or lse")
+	}
+	e, err := hopfield.ParseEnergy(f.energy)
+	if err != nil {
+		return e, Usagef("--energy: %v", err)
+	}
+	if !isSet(fs, "beta") {
+		return e, nil
+	}
+	if e.Kind != hopfield.Exp && e.Kind != hopfield.LSE {
+		return e, Usagef("--beta is for --energy exp or lse, not %v", e)
+	}
+	e.Beta = f.beta
+	if err := e.Validate(); err != nil {
+		return e, Usagef("--beta: want a number in (0, %d], got %v", hopfield.MaxBeta, f.beta)
+	}
+	return e, nil
 }
 
 // cueOps are the damage --noise, --erase and --erase-half ask for.

@@ -20,8 +20,11 @@ var cmdServe = &Command{
 	Short: "serve the interactive web lab",
 	Long: `Serve the web lab: the recall lab (draw, store, damage and recall patterns,
 with live overlap and energy plots) and the notebook's experiments. Everything
-is in the binary; no network is needed. The simulation is this library, run on
-the server and streamed to the page.
+is in the binary; no network is needed. The pages are the static site that
+'hopfield site' writes: the simulation is this library compiled to
+WebAssembly, running in the browser. The server also answers a JSON API
+(/api/...) over the same library, for scripts (docs/weblab.md); the max
+flags bound what one API request may ask.
 
 The lab binds to the loopback address unless --addr says otherwise; port 0
 picks a free port, and a host of 0.0.0.0 (or none, as in :8080) listens on

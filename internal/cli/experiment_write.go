@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -13,16 +14,21 @@ import (
 	"github.com/hopfield-lab/hopfield/internal/experiments"
 )
 
-// noFigures as the format makes writeResult write the data only: for
-// benchmarks and batch runs that do not look at the pictures.
-const noFigures = "none"
+// Figure formats besides hopplot's: noFigures writes the data only (for
+// benchmarks and batch runs that do not look at the pictures); figureJSON
+// writes each figure as data, NAME.figure.json, which the web lab's
+// figure.js and any other renderer can draw.
+const (
+	noFigures  = "none"
+	figureJSON = "json"
+)
 
 // writeResult writes an experiment's result into dir (created if needed):
 // each figure as NAME.FORMAT, each table as NAME.csv, and result.json. Every
 // file is written atomically. It returns the paths written, in order.
 func writeResult(dir string, r *experiments.Result, format string) ([]string, error) {
-	if format != noFigures && hopplot.ContentType(format) == "" {
-		return nil, fmt.Errorf("unknown figure format %q (want %s or %s)", format, strings.Join(hopplot.Formats, ", "), noFigures)
+	if format != noFigures && format != figureJSON && hopplot.ContentType(format) == "" {
+		return nil, fmt.Errorf("unknown figure format %q (want %s, %s or %s)", format, strings.Join(hopplot.Formats, ", "), figureJSON, noFigures)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -44,7 +50,11 @@ func writeResult(dir string, r *experiments.Result, format string) ([]string, er
 		if format == noFigures {
 			break
 		}
-		if err := put(f.Name+"."+format, func(w io.Writer) error { return hopplot.RenderFigure(w, format, f) }); err != nil {
+		name, draw := f.Name+"."+format, func(w io.Writer) error { return hopplot.RenderFigure(w, format, f) }
+		if format == figureJSON {
+			name, draw = f.Name+".figure.json", func(w io.Writer) error { return json.NewEncoder(w).Encode(f) }
+		}
+		if err := put(name, draw); err != nil {
 			return written, err
 		}
 	}

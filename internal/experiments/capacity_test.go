@@ -2,10 +2,14 @@ package experiments
 
 import (
 	"bytes"
-	"github.com/hopfield-lab/hopfield/hopplot"
+	"context"
+	"errors"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/hopfield-lab/hopfield/hopplot"
+	"github.com/hopfield-lab/hopfield/theory"
 )
 
 // render draws every figure of r as png, which catches drawing errors.
@@ -105,11 +109,66 @@ func TestSpuriousExperiment(t *testing.T) {
 }
 
 func TestTemperatureExperiment(t *testing.T) {
-	r := run(t, "temperature", 5, "N=400", "trials=2", "T_step=0.2", "burn=20", "sweeps=40")
+	r := run(t, "temperature", 5, "N=400", "P2=8", "P3=0", "P4=40", "trials=2", "T_step=0.2", "burn=20", "sweeps=40")
 	render(t, r)
 	// One pattern at N = 400: the finite-size term and the sampling error
 	// are each below 0.03 for T < 0.9 (see package capacity's test).
 	if d := r.Numbers["max_dev_tanh_one_pattern"]; math.IsNaN(d) || d > 0.06 {
 		t.Errorf("one pattern: %v from tanh(m/T)", d)
+	}
+	tab := r.Table("temperature")
+	ps := map[float64]bool{}
+	for _, row := range tab.Rows {
+		ps[row[1]] = true
+		// The largest |m| over the patterns bounds |m| of the starting one.
+		if row[6] < math.Abs(row[4]) {
+			t.Errorf("P = %v, T = %v: max |m| = %v below |m| = %v", row[1], row[3], row[6], row[4])
+		}
+	}
+	if len(ps) != 3 || !ps[1] || !ps[8] || !ps[40] {
+		t.Errorf("curves for P = %v, want 1, 8 and 40 (P3 = 0 leaves its curve out)", ps)
+	}
+	// alpha = 0.1 (P = 40): RS theory melts retrieval at T_M = 0.32; the
+	// measured melting lies within a grid step (0.2) of it or above, as
+	// a finite network holds its pattern a little longer.
+	tM, melt := r.Numbers["T_M_P40"], r.Numbers["melting_T_P40"]
+	if math.Abs(tM-theory.RetrievalTemperature(0.1)) > 1e-12 || melt < tM-0.2 || melt > tM+0.3 {
+		t.Errorf("P = 40: melts at T = %v, RS T_M = %v", melt, tM)
+	}
+}
+
+func TestTemperatureExperimentParams(t *testing.T) {
+	e, _ := Lookup("temperature")
+	for _, tc := range []struct {
+		name  string
+		sets  []string
+		param string
+	}{
+		{"no curve", []string{"P1=0", "P2=0", "P3=0", "P4=0"}, "P1"},
+		{"more patterns than neurons", []string{"N=50", "P4=60"}, "P4"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, err := e.Parse(tc.sets...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.Execute(t.Context(), v, 1)
+			var pe *ParamError
+			if !errors.As(err, &pe) || pe.Param != tc.param {
+				t.Errorf("got=%v, want a parameter error for %s", err, tc.param)
+			}
+		})
+	}
+}
+
+// A temperature run cancelled midway returns the context's error, not a
+// parameter error.
+func TestTemperatureExperimentCancel(t *testing.T) {
+	e, _ := Lookup("temperature")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ctx = WithProgress(ctx, func(done, total int) { cancel() })
+	if _, err := e.Execute(ctx, e.Defaults(), 1); !errors.Is(err, context.Canceled) {
+		t.Errorf("got=%v, want context.Canceled", err)
 	}
 }

@@ -24,15 +24,6 @@ func padTo[T any](xs []T, n int) []T {
 	return xs
 }
 
-// floats converts a state to float64 for plotting and tables.
-func floats(s []int8) []float64 {
-	out := make([]float64, len(s))
-	for i, v := range s {
-		out[i] = float64(v)
-	}
-	return out
-}
-
 // statesTable is the table of states over time: one row per time step t,
 // columns t, s0, s1, ...
 func statesTable(name, timeName string, states [][]int8) Table {

@@ -3,6 +3,7 @@ package experiments
 import (
 	"bytes"
 	"flag"
+	"github.com/hopfield-lab/hopfield"
 	"github.com/hopfield-lab/hopfield/figure"
 	"os"
 	"path/filepath"
@@ -54,7 +55,7 @@ func TestGoldenStemState(t *testing.T) {
 
 func TestGoldenImagePanel(t *testing.T) {
 	bu := patterns.BU()
-	x := floats(bu.Data)
+	x := hopfield.Real(nil, bu.Data)
 	for i := 5000; i < len(x); i++ {
 		x[i] = 0 // erased half: mid-gray
 	}

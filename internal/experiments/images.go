@@ -326,7 +326,7 @@ func imageRow(r *imageRun, label string, p *pictures) []*figure.Panel {
 				title += " (fixed)"
 			}
 		}
-		row = append(row, imagePanel(floats(s), -1, 1, title))
+		row = append(row, imagePanel(hopfield.Real(nil, s), -1, 1, title))
 	}
 	return row
 }

@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/hopfield-lab/hopfield/capacity"
 	"github.com/hopfield-lab/hopfield/figure"
 )
 
@@ -31,16 +34,34 @@ type Result struct {
 	Tables []Table `json:"-"`
 }
 
-// Table is a data table of a Result: named columns of numbers.
+// Table is a data table of a Result: named columns of numbers, some of
+// which may hold names instead.
 type Table struct {
 	// Name is the file name without extension ("states").
 	Name    string
 	Columns []string
-	Rows    [][]float64
+	// Rows hold the numbers, one per column. NaN means that no value
+	// applies, and is written as an empty cell.
+	Rows [][]float64
+	// Text holds the columns of names, by column name: Text[col][i] is the
+	// cell of row i, and that column's numbers in Rows are not written
+	// (leave them NaN). Names are written as they are, so a CSV reader
+	// sees "hebbian", not a code whose meaning changes with the version.
+	Text map[string][]string
 }
 
-// WriteCSV writes the table as CSV with a header line. Integers are
-// written without a decimal point.
+// AddText sets column col of every row to the names given, one per row,
+// for a table whose rows are all added.
+func (t *Table) AddText(col string, names []string) {
+	if t.Text == nil {
+		t.Text = map[string][]string{}
+	}
+	t.Text[col] = names
+}
+
+// WriteCSV writes the table as CSV with a header line: numbers to 15
+// significant digits (see capacity.FormatNumber), an empty cell for NaN, the names
+// of the text columns quoted where CSV needs it.
 func (t *Table) WriteCSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
@@ -48,10 +69,14 @@ func (t *Table) WriteCSV(w io.Writer) error {
 		return err
 	}
 	cw.Flush()
+	text, err := t.textColumns()
+	if err != nil {
+		return err
+	}
 	// Numbers never need quoting, so rows skip encoding/csv: tables of
 	// 100,000 samples are common.
 	var line []byte
-	for _, row := range t.Rows {
+	for i, row := range t.Rows {
 		if len(row) != len(t.Columns) {
 			return fmt.Errorf("table %s: row of %d values for %d columns", t.Name, len(row), len(t.Columns))
 		}
@@ -60,7 +85,11 @@ func (t *Table) WriteCSV(w io.Writer) error {
 			if j > 0 {
 				line = append(line, ',')
 			}
-			line = appendNumber(line, v)
+			if text[j] != nil {
+				line = appendText(line, text[j][i])
+			} else {
+				line = appendNumber(line, v)
+			}
 		}
 		line = append(line, '\n')
 		if _, err := bw.Write(line); err != nil {
@@ -70,14 +99,42 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	return bw.Flush()
 }
 
-// appendNumber writes v as strconv.FormatFloat(v, 'g', -1, 64) does, taking
-// the faster integer path where that gives the same text (integers below
-// 10^6 in magnitude).
+// textColumns returns the names of each column by position (nil for the
+// columns of numbers), checking that every text column exists and has a
+// name for every row.
+func (t *Table) textColumns() ([][]string, error) {
+	text := make([][]string, len(t.Columns))
+	for col, names := range t.Text {
+		j := slices.Index(t.Columns, col)
+		if j < 0 {
+			return nil, fmt.Errorf("table %s: text column %q is not a column", t.Name, col)
+		}
+		if len(names) != len(t.Rows) {
+			return nil, fmt.Errorf("table %s: text column %q has %d names for %d rows", t.Name, col, len(names), len(t.Rows))
+		}
+		text[j] = names
+	}
+	return text, nil
+}
+
+// appendText writes a name as one CSV field, quoted as encoding/csv
+// quotes it when it holds a comma, a quote, a line break or leading space.
+func appendText(b []byte, s string) []byte {
+	if s == "" || !strings.ContainsAny(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t' {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	b = append(b, strings.ReplaceAll(s, `"`, `""`)...)
+	return append(b, '"')
+}
+
+// appendNumber writes v as capacity.FormatNumber does, taking the faster integer
+// path where that gives the same text (integers below 10^6 in magnitude).
 func appendNumber(b []byte, v float64) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e6 && !(v == 0 && math.Signbit(v)) {
 		return strconv.AppendInt(b, int64(v), 10)
 	}
-	return strconv.AppendFloat(b, v, 'g', -1, 64)
+	return append(b, capacity.FormatNumber(v)...)
 }
 
 // Figure returns the figure called name, or nil.

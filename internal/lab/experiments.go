@@ -63,8 +63,15 @@ var webLimits = map[string]map[string]float64{
 	"capacity":       {"N": 2_000, "alpha_min": 0.3, "alpha_max": 0.3, "memory_gb": 0.5, "trials": 1_000, "probes": 100},
 	"basins":         {"N": 2_000, "trials": 1_000},
 	"spurious":       {"N": 2_000, "alpha_min": 0.2, "alpha_max": 0.2, "trials": 1_000, "starts": 1_000},
-	"temperature":    {"N": 2_000, "trials": 1_000, "burn": 100, "sweeps": 400},
+	"temperature":    {"N": 2_000, "trials": 1_000, "burn": 100, "sweeps": 400, "P1": 1_000, "P2": 1_000, "P3": 1_000, "P4": 1_000},
+	"phase-diagram":  {"N": 2_000, "trials": 20, "burn": 100, "sweeps": 200, "alpha_max": 0.3, "T_max": 2},
+	"mixtures":       {"N": 5_000, "P": 200, "trials": 50, "burn": 300, "sweeps": 300, "alpha_max": 0.15},
 	"one-step-error": {"trials": 10_000},
+	// The dense memories' unit of work is one network and its probes.
+	"dense-capacity":    {"N": 200, "P_max": 30_000, "trials": 1_000, "probes": 20},
+	"dense-exponential": {"N": 40, "P_max": 262_144, "trials": 1_000, "probes": 20},
+	"dense-letters":     {"trials": 1_000},
+	"beta-sweep":        {"size": 64}, // a figure's 14 pictures of size^2 values
 }
 
 // webParams returns e's parameters with the lab's caps: a Max lowered to

@@ -1,11 +1,16 @@
 package lab
 
-import "time"
+import (
+	"time"
+
+	"github.com/hopfield-lab/hopfield"
+)
 
 // Default limits; see [Limits].
 const (
 	DefaultMaxNeurons     = 10_000
 	DefaultMaxPatterns    = 64
+	DefaultMaxRandom      = 100_000
 	DefaultMaxSteps       = 1_000
 	DefaultMaxFrames      = 100_000
 	DefaultMaxWeightBytes = 64 << 20
@@ -24,6 +29,9 @@ type Limits struct {
 	MaxNeurons int
 	// MaxPatterns bounds the patterns stored in one memory.
 	MaxPatterns int
+	// MaxRandom bounds the random patterns a memory may add
+	// (MemoryRequest.Random); MaxWeightBytes bounds them too.
+	MaxRandom int
 	// MaxSteps bounds a run's synchronous steps or asynchronous sweeps.
 	MaxSteps int
 	// MaxFrames bounds the lines one run may stream.
@@ -56,6 +64,7 @@ func (l Limits) WithDefaults() Limits {
 	}
 	def(&l.MaxNeurons, DefaultMaxNeurons)
 	def(&l.MaxPatterns, DefaultMaxPatterns)
+	def(&l.MaxRandom, DefaultMaxRandom)
 	def(&l.MaxSteps, DefaultMaxSteps)
 	def(&l.MaxFrames, DefaultMaxFrames)
 	if l.MaxWeightBytes <= 0 {
@@ -72,12 +81,14 @@ var GridSizes = []int{5, 10, 32, 100}
 type LimitsResponse struct {
 	MaxNeurons     int      `json:"max_neurons"`
 	MaxPatterns    int      `json:"max_patterns"`
+	MaxRandom      int      `json:"max_random"`
 	MaxSteps       int      `json:"max_steps"`
 	MaxFrames      int      `json:"max_frames"`
 	MaxBodyBytes   int64    `json:"max_body_bytes,omitempty"`
 	MaxWeightBytes int64    `json:"max_weight_bytes"`
 	Sizes          []int    `json:"sizes"`
 	Rules          []string `json:"rules"`
+	Energies       []string `json:"energies"`
 	Updates        []string `json:"updates"`
 	Ties           []string `json:"ties"`
 }
@@ -91,13 +102,24 @@ func (l Limits) Describe() LimitsResponse {
 		}
 	}
 	return LimitsResponse{
-		MaxNeurons: l.MaxNeurons, MaxPatterns: l.MaxPatterns, MaxSteps: l.MaxSteps,
+		MaxNeurons: l.MaxNeurons, MaxPatterns: l.MaxPatterns, MaxRandom: l.MaxRandom, MaxSteps: l.MaxSteps,
 		MaxFrames: l.MaxFrames, MaxWeightBytes: l.MaxWeightBytes,
-		Sizes:   sizes,
-		Rules:   []string{"hebbian", "storkey", "pseudoinverse"},
-		Updates: []string{"sync", "async", "permutation", "sequential", "glauber"},
-		Ties:    []string{"keep", "plus", "minus"},
+		Sizes:    sizes,
+		Rules:    ruleNames(),
+		Energies: []string{"poly:2", "poly:3", "poly:4", "rpoly:3", "exp", "lse"},
+		Updates:  []string{"sync", "async", "permutation", "sequential", "glauber"},
+		Ties:     []string{"keep", "plus", "minus"},
 	}
+}
+
+// ruleNames are the rules a memory takes: the library's and the
+// continuous network's.
+func ruleNames() []string {
+	var names []string
+	for _, r := range hopfield.Rules() {
+		names = append(names, r.String())
+	}
+	return append(names, ruleSoftmax)
 }
 
 // CheckShape validates a grid's shape against the limits.

@@ -34,6 +34,7 @@ type StartLine struct {
 	N        int       `json:"n"`
 	P        int       `json:"p"`
 	Rule     string    `json:"rule"`
+	F        string    `json:"f,omitempty"` // the dense rule's energy function
 	Form     string    `json:"form"`
 	Update   string    `json:"update"`
 	Seed     uint64    `json:"seed"`
@@ -41,33 +42,38 @@ type StartLine struct {
 	Every    int       `json:"every"`
 	Cells    string    `json:"cells"`
 	Overlaps []float64 `json:"overlaps"`
-	Energy   float64   `json:"energy"`
+	// RandomMax is the largest overlap with the memory's random patterns,
+	// which Overlaps leaves out (MemoryRequest.Random).
+	RandomMax float64 `json:"random_max,omitempty"`
+	Energy    float64 `json:"energy"`
 }
 
 // FrameLine is one step, sweep, or batch of Every single-neuron updates:
 // the neurons that changed since the previous frame (set to +1 or to -1),
 // the overlap m_mu with every stored pattern and the energy after it.
 type FrameLine struct {
-	Type     string    `json:"type"` // "frame"
-	Step     int       `json:"step"`
-	Updates  int       `json:"updates"`
-	Neuron   int       `json:"neuron"` // last neuron updated, or -1 for a step or sweep
-	Plus     []int     `json:"plus,omitempty"`
-	Minus    []int     `json:"minus,omitempty"`
-	Overlaps []float64 `json:"overlaps"`
-	Energy   float64   `json:"energy"`
+	Type      string    `json:"type"` // "frame"
+	Step      int       `json:"step"`
+	Updates   int       `json:"updates"`
+	Neuron    int       `json:"neuron"` // last neuron updated, or -1 for a step or sweep
+	Plus      []int     `json:"plus,omitempty"`
+	Minus     []int     `json:"minus,omitempty"`
+	Overlaps  []float64 `json:"overlaps"`
+	RandomMax float64   `json:"random_max,omitempty"`
+	Energy    float64   `json:"energy"`
 }
 
 // EndLine is the last line: how the run ended and what it recalled.
 type EndLine struct {
-	Type     string    `json:"type"` // "end"
-	End      string    `json:"end"`  // fixed point, 2-cycle, step limit, stopped
-	Steps    int       `json:"steps"`
-	Updates  int       `json:"updates"`
-	Flips    int       `json:"flips"`
-	Cells    string    `json:"cells"`
-	Overlaps []float64 `json:"overlaps"`
-	Energy   float64   `json:"energy"`
+	Type      string    `json:"type"` // "end"
+	End       string    `json:"end"`  // fixed point, 2-cycle, step limit, stopped
+	Steps     int       `json:"steps"`
+	Updates   int       `json:"updates"`
+	Flips     int       `json:"flips"`
+	Cells     string    `json:"cells"`
+	Overlaps  []float64 `json:"overlaps"`
+	RandomMax float64   `json:"random_max,omitempty"`
+	Energy    float64   `json:"energy"`
 	// Nearest is the stored pattern the final state is nearest to
 	// (hopfield.Nearest); Match says whether the final state is that
 	// pattern ("exact"), its reverse ("reversed", also a fixed point) or
@@ -212,10 +218,11 @@ func (st *streamer) observe(e *hopfield.Event) error {
 		st.last = append([]int8(nil), e.State...)
 		st.energy = e.Energy()
 		net, opt := st.run.net, st.run.opt
+		ov, rmax := st.run.mem.split(e.Overlaps(nil))
 		return st.send(StartLine{
-			Type: "start", N: net.N(), P: net.P(), Rule: net.Rule().String(), Form: net.Form().String(),
+			Type: "start", N: net.N(), P: net.P(), Rule: net.Rule().String(), F: st.run.mem.energyName(), Form: net.Form().String(),
 			Update: opt.Update.String(), Seed: st.run.seed, MaxSteps: opt.MaxSteps, Every: st.run.every,
-			Cells: patterns.FormatCells(e.State), Overlaps: e.Overlaps(nil), Energy: st.energy,
+			Cells: patterns.FormatCells(e.State), Overlaps: ov, RandomMax: rmax, Energy: st.energy,
 		})
 	}
 	if e.Neuron >= 0 {
@@ -257,7 +264,8 @@ func (st *streamer) frame(step, updates, neuron int, state []int8, overlaps func
 		st.energy = energy()
 	}
 	st.overlaps = overlaps()
-	f.Overlaps, f.Energy = st.overlaps, st.energy
+	f.Overlaps, f.RandomMax = st.run.mem.split(st.overlaps)
+	f.Energy = st.energy
 	return st.send(f)
 }
 
@@ -271,9 +279,10 @@ func (st *streamer) finish(res hopfield.Result, runErr error) {
 			func() []float64 { return overlaps }, func() float64 { return energy })
 	}
 	m := net.Match(res.State)
+	ov, rmax := mem.split(overlaps)
 	end := EndLine{
 		Type: "end", End: res.End.String(), Steps: res.Steps, Updates: res.Updates, Flips: res.Flips,
-		Cells: patterns.FormatCells(res.State), Overlaps: overlaps, Energy: energy, Match: "none",
+		Cells: patterns.FormatCells(res.State), Overlaps: ov, RandomMax: rmax, Energy: energy, Match: "none",
 		Nearest: m.Pattern, NearestName: mem.names[m.Pattern], Hamming: m.Distance,
 	}
 	switch {

@@ -59,6 +59,9 @@ func (l Limits) ParseWeights(req WeightsRequest) (*Weights, error) {
 	if err != nil {
 		return nil, err
 	}
+	if mem.rule == hopfield.DenseAM {
+		return nil, Errorf("the dense associative memory has no weight matrix: its energy is -sum_mu F(xi_mu . s) over the stored patterns, with F = %v", mem.energy)
+	}
 	return &Weights{l, mem, side}, nil
 }
 
@@ -98,7 +101,37 @@ type CapacityResponse struct {
 	Message  string  `json:"message"`
 }
 
-// Capacity compares P patterns with the capacity of a rule on N neurons
+// CapacityRequest asks how full a memory of P patterns on N neurons is.
+type CapacityRequest struct {
+	N      int    `json:"n"`
+	P      int    `json:"p"`
+	Rule   string `json:"rule"`             // default hebbian
+	Energy string `json:"energy,omitempty"` // the dense rule's; default DefaultEnergy
+}
+
+// Capacity checks a capacity request and answers it.
+func (l Limits) Capacity(req CapacityRequest) (CapacityResponse, error) {
+	rule := hopfield.Hebbian
+	if req.Rule != "" {
+		var err error
+		if rule, err = hopfield.ParseRule(req.Rule); err != nil {
+			return CapacityResponse{}, userError(err)
+		}
+	}
+	if req.N < 1 || req.N > l.MaxNeurons {
+		return CapacityResponse{}, Errorf("n %d: want 1 to %d", req.N, l.MaxNeurons)
+	}
+	if req.P < 0 {
+		return CapacityResponse{}, Errorf("p %d: want at least 0", req.P)
+	}
+	energy, err := parseEnergy(rule, req.Energy)
+	if err != nil {
+		return CapacityResponse{}, err
+	}
+	return capacityOf(req.N, req.P, rule, energy), nil
+}
+
+// capacityOf compares P patterns with the capacity of a rule on N neurons
 // (package theory), so that the page can warn before the memory fails:
 //
 //	Hebbian        alpha_c N = 0.138 N (Amit, Gutfreund & Sompolinsky); the
@@ -107,10 +140,18 @@ type CapacityResponse struct {
 //	Storkey        N / sqrt(2 ln N)
 //	pseudo-inverse N linearly independent patterns; warning from N/2, as
 //	               the basins shrink
-func Capacity(n, p int, rule hopfield.Rule) CapacityResponse {
+//	dense x^n      alpha_n N^(n-1), where one bit in 200 flips after one
+//	               step (Krotov & Hopfield); warning from the error-free
+//	               N^(n-1) / (2 (2n-3)!! ln N)
+//	dense exp      exp(alpha N) with alpha = I(0.8)/2 = 0.184 for recall
+//	               from 10% noise (Demircigil et al.); warning from half
+//
+// The energy is the dense rule's and ignored for the others.
+func capacityOf(n, p int, rule hopfield.Rule, energy hopfield.Energy) CapacityResponse {
 	out := CapacityResponse{N: n, P: p, Rule: rule.String()}
 	var law string
-	name := map[hopfield.Rule]string{hopfield.Hebbian: "Hebbian", hopfield.Storkey: "Storkey", hopfield.PseudoInverse: "pseudo-inverse"}[rule]
+	name := map[hopfield.Rule]string{hopfield.Hebbian: "Hebbian", hopfield.Storkey: "Storkey", hopfield.PseudoInverse: "pseudo-inverse",
+		hopfield.DenseAM: "dense " + energy.String()}[rule]
 	switch rule {
 	case hopfield.Hebbian:
 		out.Capacity = theory.AGSCriticalLoad() * float64(n)
@@ -124,6 +165,8 @@ func Capacity(n, p int, rule hopfield.Rule) CapacityResponse {
 		out.Capacity = theory.PseudoInverseCapacity(n)
 		out.Warn = 0.5 * out.Capacity
 		law = "N"
+	case hopfield.DenseAM:
+		law = denseCapacity(&out, n, energy)
 	}
 	if math.IsNaN(out.Capacity) {
 		out.Capacity, out.Warn = 1, 1
@@ -148,4 +191,17 @@ func Capacity(n, p int, rule hopfield.Rule) CapacityResponse {
 		out.Message += " More than N patterns are always linearly dependent."
 	}
 	return out
+}
+
+// denseCapacity fills the capacity of a dense associative memory and
+// returns its law.
+func denseCapacity(out *CapacityResponse, n int, e hopfield.Energy) string {
+	if e.Kind == hopfield.Exp || e.Kind == hopfield.LSE {
+		out.Capacity = theory.DemircigilCapacity(n, 0.1)
+		out.Warn = out.Capacity / 2
+		return fmt.Sprintf("exp(%.3f N) from 10%% noise", theory.DemircigilRate(0.1))
+	}
+	out.Capacity = theory.DenseCapacityAlphaPaper(e.Power, 0.005) * math.Pow(float64(n), float64(e.Power-1))
+	out.Warn = min(theory.DenseErrorFreeCapacity(n, e.Power), out.Capacity)
+	return fmt.Sprintf("%.3g N^%d", theory.DenseCapacityAlphaPaper(e.Power, 0.005), e.Power-1)
 }

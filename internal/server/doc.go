@@ -1,28 +1,18 @@
-// Package server is the web lab of hopfield serve: the recall lab (draw,
-// store, damage and recall patterns with live plots), the Experiments page
-// (the notebook's experiments with their parameters as controls) and the
-// JSON API behind them. [New] builds the handler; the command only listens.
+// Package server is hopfield serve: the web lab's static site (package
+// internal/site: the recall lab, the Experiments page and the engine
+// compiled to WebAssembly, which runs in the reader's browser) and, beside
+// it, a JSON API for scripts. [New] builds the handler; the command only
+// listens.
 //
 // # Where the simulation runs
 //
-// The Go library is the only simulator. The page sends the whole problem
-// to the server, which learns the network and runs the dynamics with
-// [hopfield.Network.Run], streaming every step as it happens. We chose this
-// over compiling the engine to WebAssembly because:
-//
-//   - the lab stays one binary with no build step for the front end: the
-//     page is plain HTML, CSS and JavaScript embedded with embed, and there
-//     is no second toolchain, no wasm_exec.js to keep in step with the Go
-//     version, and no 10 MB download before the first click;
-//   - the runs that matter in class are large (10,000 neurons, capacity
-//     sweeps), and the server's cores are faster and more predictable than
-//     a projector laptop's browser tab;
-//   - the engine's observer (RunOptions.Observe) already sees every step,
-//     sweep or single-neuron update, and a line of JSON per event is all the
-//     page needs; the request's context stops the run when the tab closes.
-//
-// The cost is a round trip per run and a server per class, which on a
-// loopback or a local network is a few milliseconds (see the load test).
+// The pages compute in the browser, with the same Go code compiled to
+// WebAssembly, whether the site comes from this server or from any static
+// host; they ask this server for files only. The API answers the same
+// requests (package lab) over HTTP, for curl and scripts: a recall streamed
+// as NDJSON, an experiment's summary with PNG figures drawn by hopplot. It
+// runs the library natively on the server's cores, under the limits,
+// slots and timeouts below.
 //
 // # Requests carry their problem
 //
@@ -76,7 +66,7 @@
 // checked, and unknown, repeated or malformed ones are refused. A bad
 // request gets a 400 with {"error": "..."}, a one-line message in the
 // page's words (a JSON field or query parameter and what it should hold,
-// never a Go type) that the page shows as it is, and nothing is computed
+// never a Go type) that a script or page shows as it is, and nothing is computed
 // or kept; an unknown endpoint or experiment gets a 404 in the same form.
 //
 // Recall runs and weight pictures (Options.MaxRuns) and experiments
@@ -99,7 +89,7 @@
 // server_test.go calls every endpoint through httptest, with bad requests;
 // decode_test.go checks the words of the 400s, experiments_test.go the
 // experiments' caps, slots and seeds, timeouts_test.go slow and stalled
-// clients on a real listener; browser_test.go drives Debian's Chromium through the pages with chromedp
-// (skipped only when Chromium is missing and CI is unset); load_test.go has
-// 50 clients recall 100x100 pictures at once and logs the latencies.
+// clients on a real listener; load_test.go has 50 clients recall 100x100
+// pictures at once and logs the latencies. The pages' browser tests are
+// internal/site's, against the site served by a plain file server.
 package server

@@ -1,12 +1,11 @@
 package server
 
 import (
-	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/hopfield-lab/hopfield/internal/lab"
-	"io/fs"
+	"github.com/hopfield-lab/hopfield/internal/site"
 	"net"
 	"net/http"
 	"net/netip"
@@ -123,9 +122,6 @@ type Server struct {
 	experiments slots
 }
 
-//go:embed static
-var staticFiles embed.FS
-
 // New returns the lab's handler with the given limits.
 func New(opts Options) *Server {
 	s := &Server{opts: opts.withDefaults(), mux: http.NewServeMux()}
@@ -159,12 +155,14 @@ func (s *Server) HTTPServer() *http.Server {
 }
 
 func (s *Server) routes() {
-	s.mux.HandleFunc("GET /{$}", s.page("static/index.html"))
-	s.mux.HandleFunc("GET /experiments", s.page("static/experiments.html"))
-	s.mux.Handle("GET /static/", http.FileServerFS(staticFiles))
-	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
-	})
+	// The lab's pages are the static site of internal/site, the same files
+	// hopfield site writes: they run the engine in the browser.
+	// "/" takes every method, so that the more specific "/api/" does not
+	// conflict with it; staticFiles refuses all but GET and HEAD.
+	s.mux.Handle("/", staticFiles(http.FileServerFS(site.FS())))
+	for old, page := range map[string]string{"/experiments": "/experiments.html", "/favicon.ico": "/favicon.svg"} {
+		s.mux.Handle("GET "+old, http.RedirectHandler(page, http.StatusMovedPermanently))
+	}
 
 	s.mux.HandleFunc("GET /api/limits", s.noQuery(s.handleLimits))
 	s.mux.HandleFunc("GET /api/builtins", s.noQuery(s.handleBuiltins))
@@ -215,7 +213,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	// Everything the pages use comes from this server: no CDN, no network.
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'")
+	// The engine is WebAssembly, compiled in the page's worker.
+	h.Set("Content-Security-Policy", siteCSP)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	// Pages and small answers are written at once; the long ones move
@@ -223,6 +222,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.writeDeadline(w)
 	s.mux.ServeHTTP(w, r)
 }
+
+// siteCSP lets the pages load only their own files, compile their own
+// WebAssembly and draw their own pictures: nothing from another origin.
+const siteCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'"
 
 // loopbackHost reports whether a Host header names this machine by a
 // loopback name or address, with or without a port.
@@ -238,18 +241,20 @@ func loopbackHost(host string) bool {
 	return err == nil && ip.IsLoopback()
 }
 
-// page serves one embedded HTML file.
-func (s *Server) page(name string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		b, err := fs.ReadFile(staticFiles, name)
-		if err != nil {
-			http.Error(w, "page missing from the binary", http.StatusInternalServerError)
+// noCache makes the browser ask again for the site's files, which change
+// with the binary, instead of keeping stale copies of them.
+// staticFiles serves the site's files for GET and HEAD, revalidated on
+// every load so that a page never runs a stale engine.
+func staticFiles(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
-		w.Write(b)
-	}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) handleLimits(w http.ResponseWriter, r *http.Request) {

@@ -3,7 +3,6 @@ package server
 import (
 	"net/http"
 
-	"github.com/hopfield-lab/hopfield"
 	"github.com/hopfield-lab/hopfield/internal/lab"
 )
 
@@ -25,19 +24,17 @@ func (s *Server) handleWeights(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleCapacity compares P patterns with the capacity of a rule on N
-// neurons (lab.Capacity):
+// neurons (lab.Limits.Capacity):
 //
 //	GET /api/capacity?n=100&p=3&rule=hebbian
+//	GET /api/capacity?n=100&p=300&rule=dense&energy=poly:3
 func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
-	q, err := query(r, "n", "p", "rule")
+	q, err := query(r, "n", "p", "rule", "energy")
 	if err != nil {
 		s.fail(w, err)
 		return
 	}
 	n, err := intParam(q.Get("n"), "n", 0)
-	if err == nil && (n < 1 || n > s.opts.MaxNeurons) {
-		err = lab.Errorf("parameter n=%d: want 1 to %d", n, s.opts.MaxNeurons)
-	}
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -47,12 +44,10 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
-	rule := hopfield.Hebbian
-	if v := q.Get("rule"); v != "" {
-		if rule, err = hopfield.ParseRule(v); err != nil {
-			s.fail(w, lab.Errorf("%s", err.Error()))
-			return
-		}
+	c, err := s.lim.Capacity(lab.CapacityRequest{N: n, P: p, Rule: q.Get("rule"), Energy: q.Get("energy")})
+	if err != nil {
+		s.fail(w, err)
+		return
 	}
-	s.writeJSON(w, lab.Capacity(n, p, rule))
+	s.writeJSON(w, c)
 }

@@ -1,36 +1,9 @@
-// Helpers shared by the lab's pages: the JSON API, the error banner, cell
-// strings, drawing patterns and line plots on canvases. No framework, no
-// build step: this file is served as it is.
+// Helpers shared by the lab's pages: the error banner, cell strings,
+// drawing patterns and line plots on canvases. No framework, no build
+// step: this file is served as it is.
 "use strict";
 
 const Lab = (() => {
-  // --- API -----------------------------------------------------------------
-
-  // api calls the server and returns the parsed JSON, or throws an Error
-  // carrying the server's message (every 4xx/5xx body is {"error": "..."}).
-  async function api(path, options = {}) {
-    const opts = Object.assign({}, options);
-    if (opts.json !== undefined) {
-      opts.method = opts.method || "POST";
-      opts.headers = Object.assign({ "Content-Type": "application/json" }, opts.headers);
-      opts.body = JSON.stringify(opts.json);
-      delete opts.json;
-    }
-    const resp = await fetch(path, opts);
-    return readResponse(resp);
-  }
-
-  async function readResponse(resp) {
-    const text = await resp.text();
-    let data = null;
-    try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-    if (!resp.ok) {
-      const msg = data && data.error ? data.error : `${resp.status} ${resp.statusText}: ${text.slice(0, 200)}`;
-      throw new Error(msg);
-    }
-    return data;
-  }
-
   // --- Error banner ----------------------------------------------------------
 
   function showError(msg) {
@@ -53,7 +26,8 @@ const Lab = (() => {
 
   // --- Cells -------------------------------------------------------------------
 
-  // Cells travel as strings: '#' ink (+1), '.' background (-1), '?' unknown (0).
+  // Cells travel as strings, the engine's patterns.FormatCells: '#' ink
+  // (+1), '.' background (-1), '?' unknown (0).
   function parseCells(s) {
     const a = new Int8Array(s.length);
     for (let i = 0; i < s.length; i++) {
@@ -80,6 +54,20 @@ const Lab = (() => {
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i] > 0 ? INK : cells[i] < 0 ? PAPER : UNKNOWN;
       img.data[4 * i] = c[0]; img.data[4 * i + 1] = c[1]; img.data[4 * i + 2] = c[2]; img.data[4 * i + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+    return off;
+  }
+
+  // paintValues draws real values in [-1, 1] as shades of grey, +1 black
+  // and -1 white: the states of the continuous network.
+  function paintValues(off, values, rows, cols) {
+    if (off.width !== cols || off.height !== rows) { off.width = cols; off.height = rows; }
+    const ctx = off.getContext("2d");
+    const img = ctx.createImageData(cols, rows);
+    for (let i = 0; i < values.length; i++) {
+      const g = Math.round(255 * (1 - Math.max(-1, Math.min(1, values[i]))) / 2);
+      img.data[4 * i] = g; img.data[4 * i + 1] = g; img.data[4 * i + 2] = g; img.data[4 * i + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);
     return off;
@@ -200,27 +188,36 @@ const Lab = (() => {
 
   // --- Page chrome ------------------------------------------------------------
 
-  // The A+ button enlarges everything for a projector; the choice is kept.
+  // The A+ button enlarges everything for a projector. Nothing is stored:
+  // the lab keeps no state but its link.
   function initBigToggle(onChange) {
     const btn = document.getElementById("bigger");
     if (!btn) return;
-    const apply = (on) => {
+    btn.addEventListener("click", () => {
+      const on = !document.body.classList.contains("big");
       document.body.classList.toggle("big", on);
       btn.setAttribute("aria-pressed", on ? "true" : "false");
       if (onChange) onChange();
-    };
-    let on = false;
-    try { on = localStorage.getItem("hopfield-big") === "1"; } catch (e) { /* storage may be off */ }
-    apply(on);
-    btn.addEventListener("click", () => {
-      on = !on;
-      try { localStorage.setItem("hopfield-big", on ? "1" : "0"); } catch (e) { /* ignore */ }
-      apply(on);
     });
   }
 
+  // copyText puts text on the clipboard, or selects it in field for the
+  // user to copy where the clipboard is not available (plain http).
+  async function copyText(text, field) {
+    field.value = text;
+    field.hidden = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (e) {
+      field.focus();
+      field.select();
+      return false;
+    }
+  }
+
   return {
-    api, readResponse, showError, clearError, initErrorBanner, parseCells, formatCells,
-    paintCells, drawThumb, fitCanvas, linePlot, seriesStyle, initBigToggle,
+    showError, clearError, initErrorBanner, parseCells, formatCells,
+    paintCells, paintValues, drawThumb, fitCanvas, linePlot, seriesStyle, initBigToggle, copyText,
   };
 })();

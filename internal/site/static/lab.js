@@ -1,7 +1,10 @@
 // The recall lab. The page holds the user's grid and memory; every
-// computation (patterns, cues, weights, the dynamics themselves) is a request
-// to the server, which runs the Go library and streams the run back as one
-// JSON line per step, sweep or neuron. This file only draws and animates.
+// computation (patterns, cues, weights, the dynamics themselves) is a call to
+// the engine, the Go library compiled to WebAssembly and running in a Web
+// Worker (engine.js), which hands the run back as one line per step, sweep or
+// batch of neurons. This file only draws and animates. The state that makes
+// a run (memory, cue, settings, seed) travels in the link: #store=...&run=1
+// (see internal/lab/link.go).
 "use strict";
 
 (() => {
@@ -16,8 +19,12 @@
     gridName: null,   // name of the loaded pattern, until the grid is edited
     memories: {},     // size -> [{name, cells}]
     drawings: 0, cueOps: 0, randoms: 0,
+    // cueBase names the grid when it is a pattern with only erased regions:
+    // {name, ops}; a share link then says so in words, else it holds cells.
+    cueBase: null,
     tool: "draw",
     cue: null,        // the grid when the last run started: Reset returns to it
+    values: null,     // the continuous network's real state, drawn in grey, or null
     run: null,
     neuron: -1,       // neuron updated by the last frame shown
     rect: null,       // erase rectangle being dragged
@@ -34,7 +41,8 @@
 
   function renderGrid() {
     const { ctx, w, h } = Lab.fitCanvas(gridCanvas);
-    Lab.paintCells(offscreen, lab.cells, lab.rows, lab.cols);
+    if (lab.values) Lab.paintValues(offscreen, lab.values, lab.rows, lab.cols);
+    else Lab.paintCells(offscreen, lab.cells, lab.rows, lab.cols);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(offscreen, 0, 0, w, h);
     const cw = w / lab.cols, ch = h / lab.rows;
@@ -125,7 +133,7 @@
     if (lab.rect) {
       const q = normRect(lab.rect);
       lab.rect = null; lab.dirty = true;
-      cueOp({ op: "erase-rect", rect: q });
+      cueOp({ op: "erase-rect", rect: q }, `erase=rect:${q.top},${q.left},${q.bottom},${q.right}`);
     }
   };
   gridCanvas.addEventListener("pointerup", endPointer);
@@ -134,14 +142,22 @@
   // edited is called after the user changes the grid by hand.
   function edited() {
     stopRun();
+    lab.values = null;
     lab.gridName = null;
+    lab.cueBase = null;
+    lab.cue = null; // the grid is no longer the last run's cue
     lab.dirty = true;
   }
 
-  function setGrid(cells, name) {
+  // setGrid shows cells; source is the name of the pattern they are, if
+  // any (shown by name), or the cue base they came from.
+  function setGrid(cells, name, base) {
     stopRun();
+    lab.values = null;
     lab.cells = Lab.parseCells(cells);
     lab.gridName = name;
+    lab.cueBase = base || (name ? { name, ops: [] } : null);
+    lab.cue = null;
     lab.dirty = true;
   }
 
@@ -173,21 +189,23 @@
   async function loadPattern() {
     clearErrorSoon();
     const name = $("palette").value;
-    let q = `/api/pattern?name=${encodeURIComponent(name)}&rows=${lab.rows}&cols=${lab.cols}`;
-    if (name === "random") q += `&seed=${seedValue() + lab.randoms++}`;
+    const req = { name, rows: lab.rows, cols: lab.cols };
+    if (name === "random") req.seed = seedValue() + lab.randoms++;
     try {
-      const p = await Lab.api(q);
-      setGrid(p.cells, shortName(p.name || name));
+      const p = await Engine.call("pattern", req);
+      // A built-in keeps its full name (seed:BU), which links use; the
+      // page shows the short one.
+      setGrid(p.cells, name === "random" ? p.name : name);
     } catch (e) { Lab.showError(e.message); }
   }
 
   async function upload(file) {
     try {
-      // The server takes names of at most 100 bytes: 25 characters are at
+      // The engine takes names of at most 100 bytes: 25 characters are at
       // most 100 bytes of UTF-8.
       const name = Array.from(file.name).slice(0, 25).join("") || "upload";
-      const resp = await fetch(`/api/upload?rows=${lab.rows}&cols=${lab.cols}&name=${encodeURIComponent(name)}`, { method: "POST", body: file });
-      const p = await Lab.readResponse(resp);
+      const data = new Uint8Array(await file.arrayBuffer());
+      const p = await Engine.call("upload", { Rows: lab.rows, Cols: lab.cols, Name: name }, { data });
       Lab.clearError();
       setGrid(p.cells, p.name.replace(/\.[a-z]+$/i, ""));
     } catch (e) { Lab.showError(e.message); }
@@ -205,7 +223,7 @@
     const dup = mem.find((p) => Lab.formatCells(p.cells) === cells);
     if (dup) { Lab.showError(`That pattern is already stored, as “${dup.name}”.`); return; }
     if (lab.limits && mem.length >= lab.limits.max_patterns) {
-      Lab.showError(`The memory holds at most ${lab.limits.max_patterns} patterns on this server.`);
+      Lab.showError(`The memory holds at most ${lab.limits.max_patterns} patterns in the lab.`);
       return;
     }
     let name = lab.gridName || `drawing ${++lab.drawings}`;
@@ -217,6 +235,7 @@
 
   function memoryChanged() {
     stopRun();
+    showRuleControls();
     renderMemory();
     updateCapacity();
     scheduleWeights();
@@ -242,8 +261,9 @@
       Lab.drawThumb(canvas, p.cells, lab.rows, lab.cols);
       thumb.append(canvas);
       thumb.addEventListener("click", () => { Lab.clearError(); setGrid(Lab.formatCells(p.cells), p.name); });
+      thumb.dataset.name = p.name;
       const name = document.createElement("span");
-      name.className = "name"; name.textContent = p.name;
+      name.className = "name"; name.textContent = shortName(p.name);
       const rm = document.createElement("button");
       rm.type = "button"; rm.className = "remove"; rm.textContent = "×";
       rm.title = `Remove “${p.name}”`; rm.setAttribute("aria-label", `Remove ${p.name}`);
@@ -252,21 +272,23 @@
       ul.append(li);
       const key = document.createElement("span");
       key.style.setProperty("--c", style.color);
-      key.textContent = p.name;
+      key.textContent = shortName(p.name);
       legend.append(key);
     });
   }
 
   let capacitySeq = 0;
   async function updateCapacity() {
-    const seq = ++capacitySeq, box = $("capacity"), p = memory().length;
+    const seq = ++capacitySeq, box = $("capacity"), p = memory().length + randomCount();
     if (p === 0) {
       box.className = "capacity"; $("capacity-bar").style.width = "0"; $("capacity-tick").style.left = "0";
       $("capacity-text").textContent = "Nothing stored.";
       return;
     }
     try {
-      const c = await Lab.api(`/api/capacity?n=${N()}&p=${p}&rule=${$("rule").value}`);
+      const c = isSoftmax()
+        ? { level: "ok", capacity: p, warn: p, message: `${p} patterns. The continuous network stores exponentially many well-separated patterns (Ramsauer et al.); similar ones blend at low β.` }
+        : await Engine.call("capacity", { n: N(), p, rule: $("rule").value, energy: isDense() ? energyValue() : undefined });
       if (seq !== capacitySeq) return;
       box.className = `capacity ${c.level}`;
       $("capacity-bar").style.width = `${Math.min(100, (100 * p) / c.capacity)}%`;
@@ -284,15 +306,18 @@
   async function updateWeights() {
     const seq = ++weightsSeq, canvas = $("weights"), note = $("weights-note");
     const mem = memory();
-    if (!mem.length) {
+    if (!mem.length || isDense() || isSoftmax()) {
       canvas.width = 1; canvas.height = 1;
       canvas.getContext("2d").clearRect(0, 0, 1, 1);
-      note.textContent = "Store patterns to see their weight matrix W.";
+      note.textContent = isDense()
+        ? "The dense memory has no weight matrix: its energy −Σ F(ξ·s) couples all neurons of a pattern at once, not in pairs."
+        : isSoftmax() ? "The continuous network has no weight matrix: each step is ξ ← Xᵀ softmax(β X ξ), the stored patterns X weighted by their softmax scores."
+        : "Store patterns to see their weight matrix W.";
       $("wmin").textContent = "−"; $("wmax").textContent = "+";
       return;
     }
     try {
-      const w = await Lab.api("/api/weights", { json: Object.assign(memoryBody(), { side: 100 }) });
+      const w = await Engine.call("weights", Object.assign(memoryBody(), { side: 100 }));
       if (seq !== weightsSeq) return;
       canvas.width = w.side; canvas.height = w.side;
       const ctx = canvas.getContext("2d");
@@ -316,26 +341,74 @@
     }
   }
 
-  const ruleLabel = (r) => ({ hebbian: "Hebbian", storkey: "Storkey", pseudoinverse: "Pseudo-inverse" })[r] || r;
+  const ruleLabel = (r) => ({ hebbian: "Hebbian", storkey: "Storkey", pseudoinverse: "Pseudo-inverse", dense: "Dense" })[r] || r;
+
+  // The dense rule's energy as the engine reads it (poly:3, lse:2).
+  function energyValue() {
+    const e = $("energy").value, beta = Number($("beta").value);
+    return (e === "exp" || e === "lse") && beta !== 1 ? `${e}:${beta}` : e;
+  }
+
+  const isDense = () => $("rule").value === "dense";
+  const isSoftmax = () => $("rule").value === "softmax";
+
+  // The softmax network's beta, on a log scale from 0.001 to 10: with
+  // +-1 patterns the scores beta x.xi differ by multiples of 2 beta, so
+  // beta near 1 already picks one pattern and beta near 1/N blends them all.
+  const softmaxBeta = () => Number(Math.pow(10, -3 + 4 * Number($("softmax-beta").value) / 100).toPrecision(2));
+  function setSoftmaxBeta(beta) {
+    $("softmax-beta").value = String(Math.round((Math.log10(beta) + 3) * 25));
+    $("softmax-beta-out").textContent = String(softmaxBeta());
+  }
+  const randomCount = () => Number($("random").value) || 0;
+
+  // showRuleControls shows the energy controls of the dense rule and sets
+  // the random memories' range: past N for every rule, to 10 N for the
+  // dense one, whose capacity grows as N^(n-1).
+  function showRuleControls() {
+    const e = $("energy").value;
+    $("energy-row").hidden = !isDense();
+    $("softmax-row").hidden = !isSoftmax();
+    // The continuous network has one schedule and no ties; the modern
+    // networks have no weight matrix to draw.
+    $("update").closest(".row").hidden = isSoftmax();
+    $("tie").closest("label").hidden = isSoftmax();
+    $("weights").hidden = isDense() || isSoftmax();
+    document.querySelector(".weights-panel .colorbar").hidden = isDense() || isSoftmax();
+    $("overlap-title").textContent = isSoftmax() ? "Softmax weight of each stored pattern" : "Overlap with each stored pattern";
+    $("softmax-beta-out").textContent = String(softmaxBeta());
+    $("beta-label").hidden = !(e === "exp" || e === "lse");
+    const r = $("random"), max = (isDense() || isSoftmax() ? 10 : 1) * N();
+    r.max = String(max);
+    r.step = String(Math.max(1, Math.round(max / 200)));
+    if (randomCount() > max) r.value = String(max);
+    $("random-out").textContent = `${randomCount()} (${(randomCount() / N()).toFixed(2)} N)`;
+  }
   const fmtBytes = (n) => n < 1024 ? `${n} B` : n < 1 << 20 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / (1 << 20)).toFixed(1)} MiB`;
 
   function memoryBody() {
-    return {
+    const body = {
       rows: lab.rows, cols: lab.cols, rule: $("rule").value,
       patterns: memory().map((p) => ({ name: p.name, cells: Lab.formatCells(p.cells) })),
     };
+    if (isDense()) body.energy = energyValue();
+    if (randomCount()) { body.random = randomCount(); body.random_seed = 0; }
+    return body;
   }
 
   // --- Cues ------------------------------------------------------------------
 
   const seedValue = () => Math.max(0, Math.floor(Number($("seed").value) || 0));
 
-  async function cueOp(req) {
+  // cueOp damages the grid; word is the operation as a link writes it, for
+  // the deterministic ones (erased regions), which keep the cue nameable.
+  async function cueOp(req, word) {
     const body = Object.assign({ rows: lab.rows, cols: lab.cols, cells: Lab.formatCells(lab.cells), seed: seedValue() + lab.cueOps++ }, req);
+    const base = lab.cueBase && word ? { name: lab.cueBase.name, ops: lab.cueBase.ops.concat([word]) } : null;
     try {
-      const c = await Lab.api("/api/cue", { json: body });
+      const c = await Engine.call("cue", body);
       Lab.clearError();
-      setGrid(c.cells, null);
+      setGrid(c.cells, null, base);
     } catch (e) { Lab.showError(e.message); }
   }
 
@@ -355,43 +428,31 @@
     });
   }
 
-  async function startRun(playing, steps) {
-    if (!memory().length) {
+  async function startRun(playing, steps, opts = {}) {
+    if (!memory().length && !randomCount()) {
       Lab.showError("The memory is empty: draw or load a pattern and press Store drawing first.");
       return;
     }
     stopRun();
     Lab.clearError();
-    const body = runBody();
+    let body = runBody();
     const run = {
-      ctrl: new AbortController(), lines: [], next: 0, streamDone: false, finished: false,
+      lines: [], next: 0, streamDone: false, finished: false,
       playing, steps: steps || 0, budget: 0, sync: body.update === "sync", n: N(),
       glauber: body.update === "glauber", names: body.patterns.map((p) => p.name),
       xs: [], ms: body.patterns.map(() => []), es: [],
     };
+    if (isSoftmax()) {
+      run.softmax = true; run.sync = true;
+      body = softmaxBody(opts.steps || Math.min(50, body.max_steps || 1));
+    }
     lab.run = run;
     lab.cue = lab.cells.slice();
     resetPlots();
     updateRunState();
     try {
-      const resp = await fetch("/api/run", {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal: run.ctrl.signal,
-      });
-      if (!resp.ok) await Lab.readResponse(resp);
-      const reader = resp.body.getReader();
-      const dec = new TextDecoder();
-      let buf = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += dec.decode(value, { stream: true });
-        let k;
-        while ((k = buf.indexOf("\n")) >= 0) {
-          const line = buf.slice(0, k);
-          buf = buf.slice(k + 1);
-          if (line) run.lines.push(JSON.parse(line));
-        }
-      }
+      if (run.softmax) run.lines.push(...softmaxLines(await Engine.call("softmax", body)));
+      else await Engine.call("run", body, { onLine: (line) => run.lines.push(line) });
       run.streamDone = true;
     } catch (e) {
       if (e.name === "AbortError" || lab.run !== run) return;
@@ -402,14 +463,14 @@
     }
   }
 
-  // stopRun abandons the current run; aborting the request cancels the
-  // computation on the server.
+  // stopRun abandons the current run; if the engine is still computing it,
+  // the engine is stopped (a fresh one takes its place).
   function stopRun() {
     const run = lab.run;
     if (!run) return;
     lab.run = null;
     lab.shownRun = run;
-    if (!run.streamDone) run.ctrl.abort();
+    if (!run.streamDone && Engine.busy()) Engine.stop();
     lab.neuron = -1;
     lab.dirty = true;
     updateRunState();
@@ -432,6 +493,7 @@
 
   function reset() {
     stopRun();
+    lab.values = null;
     if (lab.cue) lab.cells = lab.cue.slice();
     lab.gridName = null;
     resetPlots();
@@ -443,16 +505,24 @@
   function apply(run, line) {
     switch (line.type) {
       case "start":
-        lab.cells = Lab.parseCells(line.cells);
+        if (line.values) showValues(line.values);
+        else lab.cells = Lab.parseCells(line.cells);
         addPoint(run, 0, line);
         break;
       case "frame":
+        if (line.values) { showValues(line.values); addPoint(run, line.step, line); break; }
         for (const i of line.plus || []) lab.cells[i] = 1;
         for (const i of line.minus || []) lab.cells[i] = -1;
         lab.neuron = line.neuron;
         addPoint(run, run.sync ? line.step : line.updates / run.n, line);
         break;
       case "end":
+        if (line.softmax) {
+          lab.neuron = -1;
+          run.finished = true; run.playing = false;
+          showSoftmaxEnd(line.softmax);
+          break;
+        }
         lab.cells = Lab.parseCells(line.cells);
         lab.neuron = -1;
         run.finished = true; run.playing = false;
@@ -469,11 +539,57 @@
     lab.plotsDirty = true;
   }
 
+  // liveBeta reruns the one-step retrieval from the last cue as the β
+  // slider moves: the interactive β sweep.
+  let betaTimer = 0;
+  function liveBeta() {
+    $("softmax-beta-out").textContent = String(softmaxBeta());
+    clearTimeout(betaTimer);
+    betaTimer = setTimeout(() => {
+      if (!isSoftmax() || !memory().length) return;
+      if (lab.cue) { lab.cells = lab.cue.slice(); lab.values = null; }
+      startRun(true, 0, { steps: 1 });
+    }, 80);
+  }
+
+  // softmaxBody asks for the continuous network's run from the grid.
+  function softmaxBody(steps) {
+    const body = memoryBody();
+    return Object.assign(body, { rule: "softmax", cue: Lab.formatCells(lab.cells), beta: softmaxBeta(), max_steps: steps });
+  }
+
+  // softmaxLines turns the continuous network's steps into the lines a run
+  // animates: the weights of the stored patterns take the overlaps' place.
+  function softmaxLines(r) {
+    const lines = r.steps.map((st, k) => ({ type: k ? "frame" : "start", step: st.step, values: st.values, overlaps: st.weights, energy: st.energy }));
+    lines.push({ type: "end", softmax: r });
+    return lines;
+  }
+
+  // showValues shows a real state in grey, and its signs as the grid's
+  // cells (what Store drawing stores).
+  function showValues(values) {
+    lab.values = values;
+    lab.cells = Int8Array.from(values, (v) => Math.sign(v));
+  }
+
+  function showSoftmaxEnd(r) {
+    const last = r.steps[r.steps.length - 1];
+    const name = `“${shortName(last.nearest_name)}”`;
+    const steps = `${last.step} step${last.step === 1 ? "" : "s"}`;
+    const recalled = last.fixed_point === "single pattern" && last.distance < 1 ? last.nearest_name : "";
+    const text = `${r.converged ? "Converged after" : "After"} ${steps} at β = ${r.beta}: ${last.k90} of ${r.p} patterns hold 90% of the weight (${last.fixed_point}); nearest ${name}, ${last.distance.toFixed(2)} away.`;
+    setOutcome(text, recalled ? "good" : "", r.converged ? "fixed point" : "step limit", recalled ? "exact" : "none", recalled);
+    updateRunState();
+  }
+
   function showEnd(run, end) {
     const sweeps = run.sync ? "step" : "sweep";
     const unit = `${end.steps} ${sweeps}${end.steps === 1 ? "" : "s"}`;
-    const name = `“${end.nearest_name}”`;
-    const m = end.overlaps[end.nearest].toFixed(2);
+    const name = `“${shortName(end.nearest_name)}”`;
+    // The overlaps leave out the random memories; of those only the
+    // largest comes back.
+    const m = (end.nearest < end.overlaps.length ? end.overlaps[end.nearest] : end.random_max || 0).toFixed(2);
     let text, cls = "bad";
     if (end.error) {
       text = `Stopped: ${end.error}.`;
@@ -489,16 +605,22 @@
     } else {
       text = `Stopped (${end.end}).`;
     }
-    setOutcome(`${text} ${end.flips} flips in ${end.updates} updates.`, cls, end.end, end.match);
+    setOutcome(`${text} ${end.flips} flips in ${end.updates} updates.`, cls, end.end, end.match,
+      end.match === "exact" && !end.error ? end.nearest_name : "");
     updateRunState();
   }
 
-  function setOutcome(text, cls, end, match) {
+  // setOutcome shows how a run ended, and says it in attributes too, for a
+  // test or another page: data-end (fixed point, 2-cycle, step limit,
+  // stopped), data-recalled (the name of the pattern recalled exactly, or
+  // empty) and data-match.
+  function setOutcome(text, cls, end, match, recalled) {
     const box = $("outcome");
     box.textContent = text;
     box.className = `outcome ${cls || ""}`;
     box.dataset.end = end || "";
     box.dataset.match = match || "";
+    box.dataset.recalled = recalled || "";
   }
 
   function updateRunState() {
@@ -526,7 +648,9 @@
     const xmax = Math.max(run && run.sync ? 3 : 1, xs.length ? xs[xs.length - 1] : 0);
     const xlabel = !run ? "time" : run.sync ? "step" : "sweeps (N updates each)";
     const series = run ? run.ms.map((ys, mu) => Object.assign({ xs, ys }, Lab.seriesStyle(mu))) : [];
-    Lab.linePlot($("overlap-plot"), series, { xmin: 0, xmax, ymin: -1, ymax: 1, xlabel, ylabel: "overlap m", hlines: [0] });
+    const weights = run && run.softmax;
+    Lab.linePlot($("overlap-plot"), series, { xmin: 0, xmax, ymin: weights ? 0 : -1, ymax: 1, xlabel,
+      ylabel: weights ? "softmax weight" : "overlap m", hlines: weights ? [] : [0] });
     let emin = Infinity, emax = -Infinity;
     for (const e of run ? run.es : []) { emin = Math.min(emin, e); emax = Math.max(emax, e); }
     if (!isFinite(emin)) { emin = -1; emax = 0; }
@@ -586,10 +710,14 @@
     $("upload").addEventListener("change", (e) => { const f = e.target.files[0]; if (f) upload(f); e.target.value = ""; });
     $("store").addEventListener("click", store);
     $("clear-memory").addEventListener("click", () => { memory().length = 0; memoryChanged(); });
-    $("rule").addEventListener("change", memoryChanged);
+    for (const id of ["rule", "energy", "beta", "random"]) $(id).addEventListener("change", memoryChanged);
+    $("random").addEventListener("input", showRuleControls);
+    $("softmax-beta").addEventListener("input", liveBeta);
     $("noise").addEventListener("input", () => { $("noise-out").textContent = `${$("noise").value}%`; });
     $("add-noise").addEventListener("click", () => cueOp({ op: "flip", fraction: Number($("noise").value) / 100 }));
-    $("erase-half").addEventListener("click", () => cueOp({ op: "erase-range", from: Math.floor(N() / 2), to: N() }));
+    $("erase-half").addEventListener("click", () => cueOp({ op: "erase-half", half: "bottom" }, "erase=bottom"));
+    $("copy-link").addEventListener("click", copyLink);
+    window.addEventListener("hashchange", () => applyLink(location.hash));
     $("run").addEventListener("click", toggleRun);
     $("step").addEventListener("click", step);
     $("reset").addEventListener("click", reset);
@@ -642,11 +770,78 @@
     }
   }
 
+  // --- Links -------------------------------------------------------------------
+
+  // shareBody is the page's state as the engine's ShareRequest: the cue of
+  // the run shown, else the grid; by name and operations while it is what
+  // they make (lab.cueBase), else by its cells.
+  function shareBody() {
+    const body = Object.assign(runBody(), { run: true });
+    delete body.every;
+    if (isSoftmax()) body.beta = softmaxBeta();
+    if (lab.cue) body.cue = Lab.formatCells(lab.cue); // the last run's, not its end
+    if (lab.cueBase) {
+      body.cue_name = lab.cueBase.name;
+      body.ops = lab.cueBase.ops;
+    }
+    return body;
+  }
+
+  async function copyLink() {
+    if (!memory().length) {
+      Lab.showError("Store a pattern first: a link holds the memory, the cue and the run.");
+      return;
+    }
+    try {
+      const frag = await Engine.call("share", shareBody());
+      const url = location.href.split("#")[0] + "#" + frag;
+      history.replaceState(null, "", "#" + frag);
+      const copied = await Lab.copyText(url, $("link-field"));
+      $("copy-link").textContent = copied ? "Link copied" : "Copy the link below";
+      setTimeout(() => { $("copy-link").textContent = "Copy link"; }, 2500);
+    } catch (e) { Lab.showError(e.message); }
+  }
+
+  // applyLink sets the page from a link: grid, memory, cue and settings,
+  // and runs when it says run=1.
+  async function applyLink(hash) {
+    if (!hash || !hash.includes("store=")) return false;
+    let st;
+    try {
+      st = await Engine.call("link", { link: hash });
+    } catch (e) { Lab.showError(e.message); return false; }
+    document.body.classList.toggle("embed", !!st.embed);
+    if (st.rows !== lab.rows || st.cols !== lab.cols) setSize(st.rows);
+    const mem = memory();
+    mem.length = 0;
+    for (const p of st.patterns) mem.push({ name: p.name, cells: Lab.parseCells(p.cells) });
+    if (st.rule) $("rule").value = st.rule;
+    if (st.energy) {
+      const [e, beta] = st.energy.split(":");
+      $("energy").value = e === "poly" || e === "rpoly" ? st.energy : e;
+      $("beta").value = (e === "exp" || e === "lse") && beta ? beta : 1;
+    }
+    if (st.beta) setSoftmaxBeta(st.beta);
+    showRuleControls();
+    $("random").value = String(st.random || 0);
+    if (st.update) { $("update").value = st.update; $("update").dispatchEvent(new Event("change")); }
+    if (st.tie) $("tie").value = st.tie;
+    if (st.temperature) { $("temperature").value = st.temperature; $("temperature").dispatchEvent(new Event("input")); }
+    if (st.max_steps) $("max-steps").value = st.max_steps;
+    if (st.seed !== undefined && st.seed !== null) $("seed").value = st.seed;
+    memoryChanged();
+    setGrid(st.cue, null, st.cue_name ? { name: st.cue_name, ops: st.ops || [] } : null);
+    if (st.run) startRun(true, 0);
+    return true;
+  }
+
   async function init() {
     Lab.initErrorBanner();
     Lab.initBigToggle(() => { lab.dirty = true; lab.plotsDirty = true; });
     try {
-      const [limits, builtins] = await Promise.all([Lab.api("/api/limits"), Lab.api("/api/builtins")]);
+      const ms = await Engine.ready();
+      document.body.dataset.engineReadyMs = Math.round(ms);
+      const [limits, builtins] = await Promise.all([Engine.call("limits"), Engine.call("builtins")]);
       lab.limits = limits;
       $("max-steps").max = limits.max_steps;
       initPalette(builtins.builtins);
@@ -660,6 +855,11 @@
     updateRunState();
     setOutcome("Store some patterns, make a cue, press Run.", "", "");
     requestAnimationFrame(tick);
+    // Page load to the first run possible, for the measurements in
+    // docs/weblab.md.
+    document.body.dataset.readyAtMs = Math.round(performance.now());
+    await applyLink(location.hash);
+    document.body.dataset.ready = "true";
   }
 
   init();
