@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hopfield-lab/hopfield"
 )
@@ -281,6 +282,9 @@ func parseRecord(rec []string, col map[string]int) (Row, error) {
 func (t *Table) check() error {
 	if strings.ContainsAny(t.Spec, "\r\n") {
 		return errors.New("spec spans several lines")
+	}
+	if !utf8.ValidString(t.Spec) {
+		return errors.New("spec is not valid UTF-8")
 	}
 	if v := t.version(); v < 1 || v > TableVersion {
 		return fmt.Errorf("version %d: want 1 to %d (a newer hopfield wrote it?)", v, TableVersion)

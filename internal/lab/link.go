@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/hopfield-lab/hopfield"
 	"github.com/hopfield-lab/hopfield/patterns"
@@ -84,6 +85,11 @@ func ParseLink(fragment string) (Link, error) {
 	var l Link
 	for _, key := range slices.Sorted(mapKeys(q)) {
 		v := q[key]
+		// Messages quote the link's words; a line break in one would
+		// split them.
+		if strings.ContainsFunc(key+strings.Join(v, ""), unicode.IsControl) {
+			return Link{}, Errorf("link: %q: control characters are not allowed", key)
+		}
 		if len(v) > 1 && key != "noise" && key != "erase" {
 			return Link{}, Errorf("link: %s given %d times", key, len(v))
 		}

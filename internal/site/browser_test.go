@@ -263,10 +263,14 @@ func (tb *tab) save(name string, shot chromedp.Action[[]byte]) {
 }
 
 // checkConsole fails the test if the page logged an error or threw, or
-// asked for anything but the site's own files.
+// asked for anything but the site's own files, or stored anything.
 func (tb *tab) checkConsole() {
 	tb.t.Helper()
 	time.Sleep(100 * time.Millisecond) // let the last events arrive
+	// The pages keep their state in the link alone.
+	if kept := eval[string](tb, `[document.cookie, localStorage.length ? "localStorage" : "", sessionStorage.length ? "sessionStorage" : ""].filter(Boolean).join(" ")`); kept != "" {
+		tb.t.Errorf("the page stored something: %s", kept)
+	}
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
 	for _, p := range tb.problems {
