@@ -91,6 +91,23 @@ func BenchmarkAsyncSweep1000(b *testing.B) {
 	}
 }
 
+// One asynchronous sweep of a dense associative memory at N = 1,000,
+// P = 100, from a cue with 10% noise: O(P) per field and per flip.
+func BenchmarkDAMAsyncSweep1000(b *testing.B) {
+	ps := randomPatterns(testRand(1), 100, 1000)
+	cue := flipBits(testRand(2), ps[0], 100)
+	for _, e := range []Energy{{Kind: Poly, Power: 3}, {Kind: LSE, Beta: 1}, {Kind: Exp, Beta: 20}} {
+		net := mustLearn(b, Config{Rule: DenseAM, Energy: e}, ps)
+		b.Run(e.String(), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := net.Run(cue, RunOptions{Update: Permutation, MaxSteps: 1, Source: NewSource(3)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // Workload (b) as hopfield recall runs it: learn one pattern of N = 1,000,
 // then random-neuron updates from a cue with a quarter of its bits flipped
 // until a fixed point, traced sweep by sweep.

@@ -13,6 +13,7 @@ func (net *Network) WeightBlocks(b int) [][]float64 {
 	if b <= 0 {
 		panic("hopfield: WeightBlocks: need at least one block")
 	}
+	net.mustHaveWeights("WeightBlocks")
 	b = min(b, n)
 	start := make([]int, b+1)
 	for k := range start {

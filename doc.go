@@ -83,12 +83,18 @@
 // proves it). The network keeps the patterns bit-packed and the overlaps
 // m = Xi s of the state in integers, so a field and a flip cost O(P).
 //
-// Exactness: for x^n and rectified x^n every field is an exact integer
-// computed in float64 while 4 (P+1) ((N+2)^n - N^n) < 2^53, and rounded
-// beyond (1e-16 relative per term). For exp and log-sum-exp the weights
-// exp(beta (m_mu - M)), shifted by the largest overlap M, come from a table
-// indexed by the integer M - m_mu, so nothing overflows at N = 10^6; the two
-// read the same shifted sums and make identical decisions. The exp energy
+// Exactness: for x^n every field is an exact integer, and for rectified x^n
+// an exact multiple of 1/2 (F(1) - F(-1) = 1 is odd: pattern (1,1,1) and
+// state (1,-1,1) give h_0 = 1/2), computed in float64 while
+// 4 (P+1) ((N+2)^n - N^n) < 2^53, and rounded beyond (1e-16 relative per
+// term). For exp and log-sum-exp the weights exp(beta (m_mu - M)) and
+// exp(beta (m_mu - M + 2)), shifted by the largest overlap M, come from a
+// table indexed by the integer M - m_mu, so nothing overflows at N = 10^6 and
+// nothing that matters underflows up to [MaxBeta]; the two read the same
+// shifted sums and make identical decisions (the sign of exp's field
+// survives where its size leaves float64's range: +-Inf, or the smallest
+// nonzero float64). The log-sum-exp field, |h| <= 1, is accurate to about
+// 1e-15 at any beta. The exp energy
 // -exp(beta M) sum_mu exp(beta (m_mu - M)) is -Inf past float64's range
 // (beta M > 709); the log-sum-exp energy is always finite. beta is at most
 // [MaxBeta].
@@ -137,11 +143,14 @@
 // The update reads X once: one streaming pass per state keeps the running
 // maximum m of the scores s_mu = beta x_mu.xi, the sum of exp(s_mu - m) and
 // the weighted sum of the rows, rescaled when m grows (an online softmax).
-// Every exponent is <= 0, so nothing overflows for any beta. Rows are split
-// into fixed chunks that depend only on the shape, computed in parallel and
-// merged in chunk order, so results are the same bit for bit at any
-// GOMAXPROCS and the same in a batch as alone; a batch passes each block of
-// up to 16 states over the rows together, while they are in cache.
+// Every exponent is <= 0, so no exponential overflows for any beta, provided
+// the scores are finite: Run refuses a cue when beta M times its norm, or
+// that of a state it can reach (at most the clamped components' norm plus
+// M_V), could overflow. Rows are split into fixed chunks that depend only on
+// the shape, computed in parallel and merged in chunk order, so results are
+// the same bit for bit at any GOMAXPROCS and the same in a batch as alone; a
+// batch passes each block of up to 16 states over the rows together, while
+// they are in cache.
 //
 // Exactness: nothing in this model is exact; every result is rounded.
 // float64 patterns run in float64 (dot products and the weighted sum by

@@ -63,13 +63,10 @@ func (c *overlapCounter) flip(j int, old, new int8) {
 	if c.set == nil {
 		return
 	}
-	delta := int64(new - old)
-	var d int64
-	for mu, v := range c.set.neuron(j) {
-		c.m[mu] += delta * int64(v)
-		d += int64(v) * int64(v)
+	c.set.addNeuron(c.m, j, int64(new-old))
+	if sq := int64(new*new - old*old); sq != 0 {
+		c.self += c.set.selfWeight(j) * sq
 	}
-	c.self += d * int64(new*new-old*old)
 }
 
 func (c *overlapCounter) reset(s []int8) {

@@ -32,10 +32,15 @@ type dam struct {
 	exact bool
 	// coef holds C(n,k) for odd k, the coefficients of D for x^n.
 	coef []float64
-	// expTable[d] = exp(-beta d) for the exponential energies: the weights
-	// w_mu = exp(beta (m_mu - M)) come from the integer M - m_mu, never
-	// from products that would drift.
+	// expTable[k] = exp(-beta (k - 2)) for the exponential energies: the
+	// weights exp(beta (m_mu - M)) and exp(beta (m_mu - M + 2)) come from
+	// the integer gap M - m_mu, never from products that would drift or
+	// underflow.
 	expTable []float64
+	// The constants of expField: kr = (1 - exp(-2 beta)) / (2 beta),
+	// shr = sinh(beta) / beta, em2 = exp(-2 beta), ep = exp(beta),
+	// em = exp(-beta) and log(beta).
+	kr, shr, em2, ep, em, logBeta float64
 }
 
 func newDAM(n int, ps [][]int8, f Energy) *dam {
@@ -49,7 +54,10 @@ func newDAM(n int, ps [][]int8, f Energy) *dam {
 			coef = coef * float64(f.Power-k) * float64(f.Power-k-1) / (float64(k+1) * float64(k+2))
 		}
 	default:
-		d.expTable = expTable(n, f.Beta)
+		b := f.Beta
+		d.expTable = expTable(n, b)
+		d.kr, d.shr = -math.Expm1(-2*b)/(2*b), math.Sinh(b)/b
+		d.em2, d.ep, d.em, d.logBeta = math.Exp(-2*b), math.Exp(b), math.Exp(-b), logOf(b)
 	}
 	return d
 }
@@ -63,21 +71,28 @@ func damExact(n, p, power int) bool {
 	return 4*float64(p+1)*dmax < 1<<53
 }
 
-// expTable returns exp(-beta d) for d = 0 .. 2N, cut where it underflows
-// to zero.
+// expTable returns exp(-beta (k - 2)) for k = 0 .. 2N+2 (gaps 0 .. 2N,
+// shifted by 2), cut where it underflows to zero. The cut is compared in
+// float64: 750/beta does not fit an int for beta below about 1e-16.
 func expTable(n int, beta float64) []float64 {
-	t := make([]float64, min(2*n+1, int(750/beta)+2))
-	for d := range t {
-		t[d] = math.Exp(-beta * float64(d))
+	size := 2*n + 3
+	if c := 750/beta + 4; c < float64(size) {
+		size = int(c)
+	}
+	t := make([]float64, size)
+	for k := range t {
+		t[k] = math.Exp(-beta * float64(k-2))
 	}
 	return t
 }
 
-func (d *dam) weight(gap int64) float64 {
-	if gap >= int64(len(d.expTable)) {
-		return 0
+// weight returns exp(-beta g) for an integer g >= -2 (a gap M - m_mu, or
+// the gap minus 2).
+func (d *dam) weight(g int64) float64 {
+	if k := g + 2; k < int64(len(d.expTable)) {
+		return d.expTable[k]
 	}
-	return d.expTable[gap]
+	return 0
 }
 
 // diff returns D(r) = F(r+1) - F(r-1) for the polynomial energies. For
@@ -103,8 +118,9 @@ func (d *dam) diff(r int64) float64 {
 
 // damOverlaps is what fields need from the overlaps m of a state. For the
 // polynomial energies x and y hold a and b, or c and nothing with k = K
-// when exact; for the exponential ones x holds the weights w_mu =
-// exp(beta (m_mu - M)), top is M and u = sum w.
+// when exact; for the exponential ones x holds the weights
+// w_mu = exp(beta (m_mu - M)), y holds exp(2 beta) w_mu (from the table,
+// so it does not underflow where w does), top is M and u = sum w.
 type damOverlaps struct {
 	m    []int64
 	x, y []float64
@@ -115,7 +131,7 @@ type damOverlaps struct {
 
 func (d *dam) newOverlaps(s []int8) *damOverlaps {
 	o := &damOverlaps{m: make([]int64, d.p), x: make([]float64, d.p)}
-	if d.expTable == nil && !d.exact {
+	if !d.exact {
 		o.y = make([]float64, d.p)
 	}
 	d.overlaps(o.m, s)
@@ -132,9 +148,16 @@ func (d *dam) refresh(o *damOverlaps) {
 			top = max(top, m)
 		}
 		var u float64
-		for mu, m := range o.m {
-			o.x[mu] = d.weight(top - m)
-			u += o.x[mu]
+		if o.y == nil {
+			for mu, m := range o.m {
+				o.x[mu] = d.weight(top - m)
+				u += o.x[mu]
+			}
+		} else {
+			for mu, m := range o.m {
+				o.x[mu], o.y[mu] = d.weight(top-m), d.weight(top-m-2)
+				u += o.x[mu]
+			}
 		}
 		o.top, o.u = top, u
 	case d.exact:
@@ -157,8 +180,7 @@ func (d *dam) field(i int, si int8, o *damOverlaps) float64 {
 	row := d.neuron(i)
 	switch {
 	case d.expTable != nil:
-		plus, minus := splitSums(row, o.x, o.x)
-		return d.expField(si, plus, minus, o)
+		return d.expField(row, si, o)
 	case si == 0:
 		var sum float64
 		for mu, x := range row {
@@ -175,45 +197,71 @@ func (d *dam) field(i int, si int8, o *damOverlaps) float64 {
 	return (plus - minus) / 2
 }
 
-// expField returns h_i for the exponential energies from the sums of the
-// weights over the patterns with xi_i = +1 (plus) and -1 (minus). With
-// k1 = 1 - exp(-2 beta) and k2 = exp(2 beta) - 1, dE = exp(beta M) dhat,
+// expField returns h_i for the exponential energies. With the energies
+// E(s_i = +1) = -exp(beta M) A and E(s_i = -1) = -exp(beta M) B, and the
+// sums P, Q of the weights w over the patterns with xi_i = +1 and -1
+// (P', Q' of the weights exp(2 beta) w, read from the table),
 //
-//	dhat = k1 plus - k2 minus  (s_i = +1),   k2 plus - k1 minus  (s_i = -1),
-//	dhat = 2 sinh(beta) (plus - minus)  (s_i unknown).
+//	s_i = +1:  A = U,                          B = exp(-2 beta) P + Q'
+//	s_i = -1:  A = P' + exp(-2 beta) Q,        B = U
+//	s_i = 0:   A = exp(beta) P + exp(-beta) Q, B = exp(-beta) P + exp(beta) Q
 //
-// Exp and LSE read the same dhat, so they flip the same neurons; LSE takes
-// the logarithm of the energies' ratio instead of their difference.
-func (d *dam) expField(si int8, plus, minus float64, o *damOverlaps) float64 {
-	beta := d.f.Beta
-	k1, k2 := -math.Expm1(-2*beta), math.Expm1(2*beta)
-	var dhat float64
+// sums of positive terms, each sum at least exp(-2 beta) (the top
+// pattern's term), so the terms that underflow do not matter. Their difference is A - B = 2 beta D
+// with D = kr (P - Q'), kr (P' - Q) and shr (P - Q), kr = (1 - exp(-2 beta))
+// / (2 beta) and shr = sinh(beta) / beta: no cancellation in the constants
+// for small beta, and no subnormal numbers down to the smallest beta. Exp's
+// field is exp(beta M) beta D; LSE's is log(A/B) / (2 beta), taken as
+// log1p(2 beta D/B) / (2 beta) or -log1p(-2 beta D/A) / (2 beta), whichever
+// argument is positive, so that it never cancels (|h| <= 1) and has D's
+// sign: the two make identical decisions.
+func (d *dam) expField(row []int8, si int8, o *damOverlaps) float64 {
+	var a, b, diff float64
 	switch si {
 	case 1:
-		dhat = k1*plus - k2*minus
+		p, q2 := splitSums(row, o.x, o.y)
+		a, b, diff = o.u, d.em2*p+q2, d.kr*(p-q2)
 	case -1:
-		dhat = k2*plus - k1*minus
+		p2, q := splitSums(row, o.y, o.x)
+		a, b, diff = p2+d.em2*q, o.u, d.kr*(p2-q)
 	default:
-		dhat = 2 * math.Sinh(beta) * (plus - minus)
+		p, q := splitSums(row, o.x, o.x)
+		a, b, diff = d.ep*p+d.em*q, d.em*p+d.ep*q, d.shr*(p-q)
 	}
-	if dhat == 0 {
+	if diff == 0 {
 		return 0
 	}
+	beta := d.f.Beta
 	if d.f.Kind == Exp {
-		// exp(beta M) dhat / 2 without forming exp(beta M), which
-		// overflows for beta M > 709: the sign survives, the size
-		// saturates at +-Inf.
-		return math.Copysign(math.Exp(beta*float64(o.top)+math.Log(math.Abs(dhat)/2)), dhat)
+		// exp(beta M) beta D without forming exp(beta M), which overflows
+		// for beta M > 709 and underflows below -745: the sign survives,
+		// the size saturates at +-Inf or at the smallest nonzero float64.
+		h := math.Exp(beta*float64(o.top) + d.logBeta + logOf(math.Abs(diff)))
+		if h == 0 {
+			h = math.SmallestNonzeroFloat64
+		}
+		return math.Copysign(h, diff)
 	}
-	if si == 0 {
-		// dE = log(A/B)/beta with A, B = U cosh(beta) +- (plus - minus) sinh(beta).
-		v, ch, sh := plus-minus, math.Cosh(beta), math.Sinh(beta)
-		return math.Log1p(2*v*sh/(o.u*ch-v*sh)) / (2 * beta)
+	// log1p(x) / (2 beta) = y log1p(x) / x for x = 2 beta y, which keeps
+	// y's precision when x is tiny (log1p(x) = x then).
+	y := diff / b
+	if diff < 0 {
+		y = diff / a
 	}
-	// The state's own sum of exponentials is U: with s_i = +1 it is A
-	// and B = A - dE, with s_i = -1 it is B and A = B + dE.
-	s := float64(si)
-	return -s * math.Log1p(-s*dhat/o.u) / (2 * beta)
+	x := 2 * beta * math.Abs(y)
+	if x == 0 {
+		return y
+	}
+	return y * (math.Log1p(x) / x)
+}
+
+// logOf returns log(x) for x > 0, also for subnormal x, for which math.Log
+// on amd64 and s390x returns about log(2^-1023) (golang/go#56600).
+func logOf(x float64) float64 {
+	if x < 0x1p-1022 {
+		return math.Log(x*0x1p64) - 64*math.Ln2
+	}
+	return math.Log(x)
 }
 
 func (d *dam) fields(dst []float64, s []int8) {
@@ -246,7 +294,7 @@ func (d *dam) energy(s []int8, _ float64, ov *overlapCounter) float64 {
 		}
 		return -sum
 	}
-	o := &damOverlaps{m: m, x: make([]float64, d.p)}
+	o := &damOverlaps{m: m, x: make([]float64, d.p)} // no y: U is all it needs
 	d.refresh(o)
 	beta := d.f.Beta
 	if d.f.Kind == Exp {
@@ -287,9 +335,6 @@ type damTracker struct {
 func (t *damTracker) field(i int) float64 { return t.d.field(i, t.s[i], t.o) }
 
 func (t *damTracker) flip(j int, delta int8) {
-	dl := int64(delta)
-	for mu, v := range t.d.neuron(j) {
-		t.o.m[mu] += dl * int64(v)
-	}
+	t.d.addNeuron(t.o.m, j, int64(delta))
 	t.d.refresh(t.o)
 }

@@ -2,6 +2,7 @@ package hopfield
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -16,18 +17,28 @@ var damEnergies = []Energy{
 func damConfig(e Energy) Config { return Config{Rule: DenseAM, Energy: e} }
 
 // bruteField is h_i = (E(s_i = -1) - E(s_i = +1)) / 2 from the definition,
-// E = -sum_mu F(xi^mu . s), in float64 with a shift for the exponentials.
+// E = -sum_mu F(xi^mu . s), from fresh overlaps. The exponentials are
+// shifted by the largest overlap c of both states, so that each sum
+// S_+- = sum_mu exp(beta (m_mu - c)) is at least exp(-2 beta), and their
+// difference is summed pattern by pattern, exp(beta (m_mu^- - c))
+// expm1(2 beta xi_i^mu), free of cancellation between a pattern's two
+// terms: the Exp field is exp(beta c) (S_+ - S_-) / 2, the LSE field
+// log(S_+ / S_-) / (2 beta) as the log1p of a positive ratio.
 func bruteField(e Energy, ps [][]int8, s []int8, i int) float64 {
-	energy := func(v int8) float64 {
+	overlaps := func(v int8) []float64 {
 		t := slices.Clone(s)
 		t[i] = v
 		ms := make([]float64, len(ps))
 		for mu, x := range ps {
 			ms[mu] = float64(dotInt8(x, t))
 		}
-		var sum float64
-		switch e.Kind {
-		case Poly, RectPoly:
+		return ms
+	}
+	up, down := overlaps(1), overlaps(-1)
+	switch e.Kind {
+	case Poly, RectPoly:
+		energy := func(ms []float64) float64 {
+			var sum float64
 			for _, m := range ms {
 				if e.Kind == Poly || m > 0 {
 					sum += math.Pow(m, float64(e.Power))
@@ -35,15 +46,22 @@ func bruteField(e Energy, ps [][]int8, s []int8, i int) float64 {
 			}
 			return -sum
 		}
-		for _, m := range ms {
-			sum += math.Exp(e.Beta * m)
-		}
-		if e.Kind == LSE {
-			return -math.Log(sum) / e.Beta
-		}
-		return -sum
+		return (energy(down) - energy(up)) / 2
 	}
-	return (energy(-1) - energy(1)) / 2
+	c := max(slices.Max(up), slices.Max(down))
+	var sp, sm, diff float64
+	for mu := range ps {
+		sp += math.Exp(e.Beta * (up[mu] - c))
+		sm += math.Exp(e.Beta * (down[mu] - c))
+		diff += math.Exp(e.Beta*(down[mu]-c)) * math.Expm1(e.Beta*(up[mu]-down[mu]))
+	}
+	switch {
+	case e.Kind == Exp:
+		return math.Copysign(math.Exp(e.Beta*c+math.Log(math.Abs(diff)/2)), diff)
+	case diff >= 0:
+		return math.Log1p(diff/sm) / (2 * e.Beta)
+	}
+	return -math.Log1p(-diff/sp) / (2 * e.Beta)
 }
 
 // TestDAMFieldIsTheEnergyDifference checks every field, from known and
@@ -184,19 +202,54 @@ func TestDAMCapacityBand(t *testing.T) {
 }
 
 // TestDAMExpAndLSEDecideAlike runs both from the same cues and seeds and
-// wants the same trajectories, also where exp's fields overflow.
+// wants the same trajectories, also where exp's fields overflow (beta M >
+// 709) or underflow (negative top overlaps: a cue anti-aligned with every
+// pattern, whose fields are below 1e-308 for exp) and at large beta, where
+// LSE's field is a ratio of sums hundreds of orders of magnitude apart.
+// Glauber at T = 0 is deterministic too; at T > 0 the two draw with
+// different probabilities (see TestDAMGlauberAtLargeBeta).
 func TestDAMExpAndLSEDecideAlike(t *testing.T) {
+	flipped := func(k int) func(rng *rand.Rand, ps [][]int8, trial int) []int8 {
+		return func(rng *rand.Rand, ps [][]int8, trial int) []int8 {
+			return flipBits(rng, ps[trial%len(ps)], k)
+		}
+	}
+	antiAligned := func(rng *rand.Rand, ps [][]int8, trial int) []int8 { return negate(ps[0]) }
 	for _, tc := range []struct {
 		n, p int
 		beta float64
-	}{{32, 2000, 1}, {64, 300, 0.2}, {2000, 20, 1}} {
+		cue  func(rng *rand.Rand, ps [][]int8, trial int) []int8
+		// near: the patterns are copies of the first with few flips, so
+		// that an anti-aligned cue has every overlap negative.
+		near bool
+	}{
+		{32, 2000, 1, flipped(8), false},
+		{64, 300, 0.2, flipped(16), false},
+		{2000, 20, 1, flipped(500), false},
+		{64, 50, 19, flipped(16), false},
+		{32, 200, 300, flipped(8), false},
+		{1000, 1, 1, antiAligned, false},
+		{1000, 4, 1, antiAligned, true},
+		{9, 1, 300, flipped(6), false}, // top overlap -3
+		{40, 3, 300, antiAligned, true},
+	} {
 		rng := testRand(uint64(tc.n))
 		ps := randomPatterns(rng, tc.p, tc.n)
+		if tc.near {
+			for mu := 1; mu < tc.p; mu++ {
+				ps[mu] = flipBits(rng, ps[0], 1+mu)
+			}
+		}
 		exp := mustLearn(t, damConfig(Energy{Kind: Exp, Beta: tc.beta}), ps)
 		lse := mustLearn(t, damConfig(Energy{Kind: LSE, Beta: tc.beta}), ps)
 		for trial := range 5 {
-			cue := flipBits(rng, ps[trial], tc.n/4)
-			for _, u := range []Update{Synchronous, Asynchronous} {
+			cue := tc.cue(rng, ps, trial)
+			for _, tie := range []Tie{TieKeep, TiePlus} {
+				if a, b := exp.IsFixedPoint(cue, tie), lse.IsFixedPoint(cue, tie); a != b {
+					t.Fatalf("N = %d, P = %d, beta %v trial %d, tie %v: exp IsFixedPoint %v, lse %v", tc.n, tc.p, tc.beta, trial, tie, a, b)
+				}
+			}
+			for _, u := range []Update{Synchronous, Asynchronous, Glauber} {
 				opt := RunOptions{Update: u, MaxSteps: 30, Source: NewSource(uint64(trial))}
 				a, err := exp.Run(cue, opt)
 				if err != nil {
@@ -208,13 +261,162 @@ func TestDAMExpAndLSEDecideAlike(t *testing.T) {
 					t.Fatal(err)
 				}
 				if !slices.Equal(a.State, b.State) || a.Steps != b.Steps || a.Updates != b.Updates {
-					t.Fatalf("N = %d, P = %d, %v trial %d: exp and lse differ (%v/%d vs %v/%d)", tc.n, tc.p, u, trial, a.End, a.Steps, b.End, b.Steps)
+					t.Fatalf("N = %d, P = %d, beta %v, %v trial %d: exp and lse differ (%v/%d vs %v/%d)", tc.n, tc.p, tc.beta, u, trial, a.End, a.Steps, b.End, b.Steps)
 				}
 			}
 		}
 		if e := lse.Energy(ps[0]); math.IsInf(e, 0) || math.IsNaN(e) {
 			t.Errorf("lse energy %v, want finite", e)
 		}
+	}
+}
+
+// TestDAMLargeBetaFields checks the exponential energies' fields where their
+// sums span hundreds of orders of magnitude: beta up to MaxBeta, unknown
+// neurons, negative top overlaps and the overlaps of 10^6 neurons. LSE's
+// field (|h| <= 1) is within 1e-14 of the definition; exp's has the same
+// sign and is within rounding of the definition (a difference of sums about
+// 2 beta |h_lse| apart), or the smallest nonzero float64 where the
+// definition underflows (a zero would fall to the tie rule).
+func TestDAMLargeBetaFields(t *testing.T) {
+	// One pattern of 8 ones and the state equal to it: LSE's field is 1
+	// for every beta (it was +Inf from beta = 18.4 on, 1 - exp(-2 beta)
+	// rounding to 1).
+	for _, beta := range []float64{10, 19, 20, 40, 300} {
+		net := mustLearn(t, damConfig(Energy{Kind: LSE, Beta: beta}), [][]int8{ones(8)})
+		for i, h := range net.Fields(nil, ones(8)) {
+			if math.Abs(h-1) > 1e-12 {
+				t.Fatalf("lse:%v, one pattern, state = pattern: field %d is %v, want 1", beta, i, h)
+			}
+		}
+	}
+	var worst float64
+	check := func(beta float64, ps [][]int8, s []int8, neurons []int) {
+		t.Helper()
+		lse := mustLearn(t, damConfig(Energy{Kind: LSE, Beta: beta}), ps)
+		exp := mustLearn(t, damConfig(Energy{Kind: Exp, Beta: beta}), ps)
+		hl, he := lse.Fields(nil, s), exp.Fields(nil, s)
+		for _, i := range neurons {
+			wl := bruteField(Energy{Kind: LSE, Beta: beta}, ps, s, i)
+			we := bruteField(Energy{Kind: Exp, Beta: beta}, ps, s, i)
+			if d := math.Abs(hl[i] - wl); !(d <= 1e-14) {
+				t.Fatalf("lse:%v, N = %d, P = %d, neuron %d (s_i = %d): field %v, want %v", beta, len(s), len(ps), i, s[i], hl[i], wl)
+			} else {
+				worst = max(worst, d)
+			}
+			if (hl[i] > 0) != (he[i] > 0) || (hl[i] < 0) != (he[i] < 0) {
+				t.Fatalf("beta %v, N = %d, P = %d, neuron %d: exp field %v, lse field %v: signs differ", beta, len(s), len(ps), i, he[i], hl[i])
+			}
+			if wl == 0 {
+				continue
+			}
+			if math.Abs(we) < 0x1p-1022 {
+				if he[i] != math.Copysign(math.SmallestNonzeroFloat64, wl) {
+					t.Fatalf("exp:%v, N = %d, neuron %d: field %v, want the smallest nonzero float64 with the sign of %v", beta, len(s), i, he[i], wl)
+				}
+				continue
+			}
+			// exp's field is exp(beta c) (S_+ - S_-) / 2, a difference of
+			// sums about 2 beta |h_lse| apart relative to their size, and
+			// an exponential of a rounded argument about log |h|.
+			tol := 1e-13*(1+1/(beta*math.Abs(wl))) + 1e-15*math.Abs(math.Log(math.Abs(we)))
+			if d := math.Abs(he[i]/we - 1); !(d <= tol) && !(math.IsInf(we, 0) && he[i] == we) {
+				t.Fatalf("exp:%v, N = %d, P = %d, neuron %d (s_i = %d): field %v, want %v", beta, len(s), len(ps), i, s[i], he[i], we)
+			}
+		}
+	}
+	rng := testRand(8)
+	for trial := range 300 {
+		n, p := 8+rng.IntN(25), 1+rng.IntN(12)
+		beta := 0.01 * math.Pow(MaxBeta/0.01, rng.Float64()) // log-uniform
+		if trial%10 == 0 {
+			beta = MaxBeta
+		}
+		ps := randomPatterns(rng, p, n)
+		s := flipBits(rng, ps[0], rng.IntN(n+1)) // from the pattern to its negation
+		for range rng.IntN(3) {
+			s[rng.IntN(n)] = 0
+		}
+		check(beta, ps, s, rng.Perm(n))
+	}
+	bigN := 1_000_000
+	if testing.Short() {
+		bigN = 200_000
+	}
+	ps := randomPatterns(rng, 4, bigN)
+	for _, s := range [][]int8{flipBits(rng, ps[0], bigN/10), negate(ps[1])} {
+		s[7] = 0
+		for _, beta := range []float64{1e-3, 1, MaxBeta} {
+			check(beta, ps, s, append(rng.Perm(bigN)[:6], 7))
+		}
+	}
+	t.Logf("worst lse field error %.2g", worst)
+}
+
+// TestDAMTinyBeta checks the exponential energies down to the smallest
+// beta Validate accepts (exp:1e-17 used to panic: 750/beta overflowed int).
+// As beta -> 0 the LSE field tends to the mean of xi_i^mu over the patterns
+// and the exp field to beta sum_mu xi_i^mu (one-sided: s_i = +1 here).
+func TestDAMTinyBeta(t *testing.T) {
+	ps := randomPatterns(testRand(10), 5, 20)
+	s := flipBits(testRand(11), ps[0], 5)
+	for _, beta := range []float64{1e-17, 1e-300, math.SmallestNonzeroFloat64} {
+		lse := mustLearn(t, damConfig(Energy{Kind: LSE, Beta: beta}), ps)
+		exp := mustLearn(t, damConfig(Energy{Kind: Exp, Beta: beta}), ps)
+		hl, he := lse.Fields(nil, s), exp.Fields(nil, s)
+		for i := range s {
+			var sum float64
+			for _, x := range ps {
+				sum += float64(x[i])
+			}
+			if want := sum / 5; math.Abs(hl[i]-want) > 1e-12 {
+				t.Errorf("lse:%v neuron %d: field %v, want %v", beta, i, hl[i], want)
+			}
+			want := beta * sum
+			if math.Abs(he[i]-want) > 1e-12*math.Abs(want) && !(want < 0x1p-1022 && math.Abs(he[i]-want) <= 1e-3*math.Abs(want)+3*math.SmallestNonzeroFloat64) {
+				t.Errorf("exp:%v neuron %d: field %v, want %v", beta, i, he[i], want)
+			}
+		}
+	}
+}
+
+// TestDAMGlauberAtLargeBeta runs Glauber dynamics on the LSE energy at
+// beta = 19, T = 1 (where LSE's fields used to be infinite and the run never
+// moved) and checks the updates against the definition: each draws +1 with
+// probability 1/(1+exp(-2h/T)) for the brute-force field h of the state
+// before it, so the number of +1s is within 5 standard deviations of the
+// sum of those probabilities.
+func TestDAMGlauberAtLargeBeta(t *testing.T) {
+	rng := testRand(9)
+	const n, p, temp = 12, 3, 1.0
+	e := Energy{Kind: LSE, Beta: 19}
+	ps := randomPatterns(rng, p, n)
+	net := mustLearn(t, damConfig(e), ps)
+	prev := slices.Clone(ps[0])
+	var ups, mean, variance float64
+	res, err := net.Run(ps[0], RunOptions{Update: Glauber, Temperature: temp, MaxSteps: 200, Source: NewSource(3),
+		EveryUpdate: true, Observe: func(ev *Event) error {
+			if ev.Neuron < 0 {
+				return nil
+			}
+			h := bruteField(e, ps, prev, ev.Neuron)
+			q := 1 / (1 + math.Exp(-2*h/temp))
+			mean += q
+			variance += q * (1 - q)
+			if ev.State[ev.Neuron] > 0 {
+				ups++
+			}
+			copy(prev, ev.State)
+			return nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Flips < 100 {
+		t.Errorf("%d flips in %d updates at T = %v", res.Flips, res.Updates, temp)
+	}
+	if math.Abs(ups-mean) > 5*math.Sqrt(variance) {
+		t.Errorf("%v updates gave +1, want %.1f +- %.1f", ups, mean, math.Sqrt(variance))
 	}
 }
 
@@ -281,6 +483,8 @@ func TestParseEnergy(t *testing.T) {
 		{"rpoly:4", Energy{Kind: RectPoly, Power: 4}, false},
 		{"exp", Energy{Kind: Exp, Beta: 1}, false},
 		{"lse:0.5", Energy{Kind: LSE, Beta: 0.5}, false},
+		{"exp:1e-17", Energy{Kind: Exp, Beta: 1e-17}, false},
+		{"lse:5e-324", Energy{Kind: LSE, Beta: 5e-324}, false},
 		{"poly:1", Energy{}, true},
 		{"poly:-2", Energy{}, true},
 		{"poly:101", Energy{}, true},
@@ -307,9 +511,10 @@ func TestParseEnergy(t *testing.T) {
 // FuzzParseEnergy checks that ParseEnergy never panics and that what it
 // accepts is valid and reads back from its String.
 func FuzzParseEnergy(f *testing.F) {
-	for _, s := range []string{"poly:3", "rpoly:4", "exp", "lse:0.5", "poly:", "exp:1e400", " LSE:2 ", "poly:99999999999"} {
+	for _, s := range []string{"poly:3", "rpoly:4", "exp", "lse:0.5", "poly:", "exp:1e400", " LSE:2 ", "poly:99999999999", "exp:1e-17", "lse:5e-324", "exp:300"} {
 		f.Add(s)
 	}
+	ps := [][]int8{{1, -1, 1, 1}, {-1, -1, 1, -1}}
 	f.Fuzz(func(t *testing.T, s string) {
 		e, err := ParseEnergy(s)
 		if err != nil {
@@ -317,6 +522,17 @@ func FuzzParseEnergy(f *testing.F) {
 		}
 		if err := e.Validate(); err != nil {
 			t.Fatalf("ParseEnergy(%q) = %v, which Validate refuses: %v", s, e, err)
+		}
+		// What Validate accepts, Learn takes (exp:1e-17 used to panic
+		// sizing its table).
+		net, err := Learn(damConfig(e), ps...)
+		if err != nil {
+			t.Fatalf("%v: %v", e, err)
+		}
+		for i, h := range net.Fields(nil, []int8{1, 0, -1, 1}) {
+			if math.IsNaN(h) {
+				t.Fatalf("%v: field %d is NaN", e, i)
+			}
 		}
 		if back, err := ParseEnergy(e.String()); err != nil || back != e {
 			t.Fatalf("ParseEnergy(%q) = %v; its String %q reads back as %v, %v", s, e, e.String(), back, err)

@@ -52,15 +52,7 @@ func (d *dense[T]) blockSums(out [][]float64, start []int) { atBlockSums(d, out,
 func (d *dense[T]) at(i, j int) float64 { return float64(d.w[i*d.n+j]) }
 
 func (d *dense[T]) bytes() int64 {
-	var zero T
-	return mulBytes(int64(d.n), int64(d.n), int64(sizeOf(zero)))
-}
-
-func sizeOf(v any) int {
-	if _, ok := v.(float32); ok {
-		return 4
-	}
-	return 8
+	return mulBytes(int64(d.n), int64(d.n), int64(floatSize[T]()))
 }
 
 func (d *dense[T]) tracker(s []int8) tracker {

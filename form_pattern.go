@@ -159,13 +159,8 @@ type overlapTracker struct {
 	fieldOf func(i int) float64
 }
 
-func (t *overlapTracker) field(i int) float64 { return t.fieldOf(i) }
-func (t *overlapTracker) flip(j int, delta int8) {
-	d := int64(delta)
-	for mu, v := range t.set.neuron(j) {
-		t.m[mu] += d * int64(v)
-	}
-}
+func (t *overlapTracker) field(i int) float64    { return t.fieldOf(i) }
+func (t *overlapTracker) flip(j int, delta int8) { t.set.addNeuron(t.m, j, int64(delta)) }
 
 // hebbPattern is the Hebbian rule in pattern form, A = Xi^T and
 // d_i = sum_mu (xi_i^mu)^2: all in integers, so it gives the same fields as

@@ -40,9 +40,15 @@ type patternCase struct {
 	state []int8
 }
 
+// patternSizes are the (N, P) of patternCases. The last spans 3 overlap
+// blocks with enough work per block (overlapBlock (P+8) word operations)
+// that overlaps run them in 3 goroutines at GOMAXPROCS >= 3 (see
+// TestOverlapsMatchDefinition).
+var patternSizes = []struct{ n, p int }{{1, 1}, {63, 2}, {64, 8}, {65, 9}, {1000, 17}, {40_000, 10}, {3 * 64 * overlapBlock, 3}, {3 * 64 * overlapBlock, 40}}
+
 func patternCases() []patternCase {
 	var cases []patternCase
-	for _, tc := range []struct{ n, p int }{{1, 1}, {63, 2}, {64, 8}, {65, 9}, {1000, 17}, {40_000, 10}, {3 * 64 * overlapBlock, 3}} {
+	for _, tc := range patternSizes {
 		rng := testRand(uint64(tc.n*31 + tc.p))
 		ps := randomPatterns(rng, tc.p, tc.n)
 		s := flipBits(rng, ps[0], tc.n/3)
@@ -67,8 +73,17 @@ func patternCases() []patternCase {
 }
 
 // TestOverlapsMatchDefinition checks the popcount overlaps against the
-// definition, at one and several goroutines.
+// definition, at one and several goroutines (GOMAXPROCS 4: a case must be
+// large enough for parallelRows to split it, which is checked first).
 func TestOverlapsMatchDefinition(t *testing.T) {
+	split := false
+	for _, tc := range patternSizes {
+		blocks := ((tc.n+63)/64 + overlapBlock - 1) / overlapBlock
+		split = split || blocks >= 2 && blocks*overlapBlock*(tc.p+8) >= parallelMinWork
+	}
+	if !split {
+		t.Fatal("no case is large enough for overlaps to run in several goroutines")
+	}
 	for _, tc := range patternCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			set := newPatternSet(len(tc.state), tc.ps)

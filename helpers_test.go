@@ -55,3 +55,10 @@ func ones(n int) []int8 {
 	}
 	return x
 }
+
+// didPanic reports whether f panics.
+func didPanic(f func()) (panicked bool) {
+	defer func() { panicked = recover() != nil }()
+	f()
+	return false
+}

@@ -180,17 +180,20 @@ func dotInt8By[T int64 | float64](a []int8, x []T) T {
 	return (s0 + s2) + (s1 + s3)
 }
 
+// parallelMinWork is the work (rows times cost per row) below which
+// parallelRows stays in one goroutine: start-up would cost more than it saves.
+const parallelMinWork = 1 << 15
+
 // parallelRows calls f on contiguous blocks [lo, hi) that cover [0, n),
 // concurrently when the work is large enough to pay for goroutines. Each
 // index is handled by exactly one call, so any per-index computation gives the
 // same result whatever GOMAXPROCS is; only the schedule changes.
 func parallelRows(n, costPerRow int, f func(lo, hi int)) {
-	const minWork = 1 << 15 // below this, goroutine start-up costs more than it saves
 	workers := runtime.GOMAXPROCS(0)
 	if workers > n {
 		workers = n
 	}
-	if workers <= 1 || n*costPerRow < minWork {
+	if workers <= 1 || n*costPerRow < parallelMinWork {
 		f(0, n)
 		return
 	}

@@ -228,7 +228,7 @@ func (net *Network) buildHebbian(all, added [][]int8) error {
 func growDense[T float32 | float64](net *Network, all, added [][]int8) error {
 	n := net.n
 	var zero T
-	if err := net.fits(mulBytes(int64(sizeOf(zero)), int64(n), int64(n)), "dense %d x %d %T weights", n, n, zero); err != nil {
+	if err := net.fits(mulBytes(int64(floatSize[T]()), int64(n), int64(n)), "dense %d x %d %T weights", n, n, zero); err != nil {
 		return err
 	}
 	if d, ok := net.w.(*dense[T]); ok {
@@ -395,18 +395,24 @@ func (net *Network) Neurons() Neurons { return net.neurons }
 func (net *Network) Scale() float64 { return net.scale }
 
 // HasWeights reports whether the network has a weight matrix W, which
-// Weight, Apply and WeightBlocks read. Every rule has one but the dense
-// associative memory, whose energy is not quadratic in the state.
-func (net *Network) HasWeights() bool {
-	_, ok := net.w.(pairwise)
-	return ok || net.w == nil
+// Weight, Apply and WeightBlocks read. Every rule has one (all zero before
+// the first pattern is stored) but the dense associative memory, whose
+// energy is not quadratic in the state: it has none even before Store.
+func (net *Network) HasWeights() bool { return net.cfg.Rule != DenseAM }
+
+// mustHaveWeights panics naming fn if the network has no weight matrix.
+func (net *Network) mustHaveWeights(fn string) {
+	if !net.HasWeights() {
+		panic(fmt.Sprintf("hopfield: %s: a %v network has no weight matrix (see HasWeights)", fn, net.cfg.Rule))
+	}
 }
 
 // pairwise returns the weights as a matrix, or panics naming fn.
 func (net *Network) pairwise(fn string) pairwise {
+	net.mustHaveWeights(fn)
 	w, ok := net.w.(pairwise)
 	if !ok {
-		panic(fmt.Sprintf("hopfield: %s: a %v network has no weight matrix (see HasWeights)", fn, net.cfg.Rule))
+		panic(fmt.Sprintf("hopfield: internal error: %s: %v weights %T are not a matrix", fn, net.cfg.Rule, net.w))
 	}
 	return w
 }
@@ -448,6 +454,7 @@ func (net *Network) WeightBytes() int64 {
 // Weight returns W_ij, computed from the patterns in the pattern form. It
 // panics if the network has no weight matrix (see HasWeights).
 func (net *Network) Weight(i, j int) float64 {
+	net.mustHaveWeights("Weight")
 	if net.w == nil {
 		return 0
 	}
@@ -477,6 +484,7 @@ func (net *Network) Fields(dst []float64, s []int8) []float64 {
 // network has no weight matrix (see HasWeights).
 func (net *Network) Apply(dst, x []float64) []float64 {
 	net.mustLen("Apply", len(x))
+	net.mustHaveWeights("Apply")
 	dst = grow(dst, net.n)
 	return net.scaled(dst, func(w weights) { net.pairwise("Apply").apply(dst, x) })
 }

@@ -358,12 +358,69 @@ func TestOverlaps(t *testing.T) {
 	}
 }
 
-// TestZeroConfigIsHebbian checks that Config{} learns by the Hebbian rule.
+// TestZeroConfigIsHebbian checks that Config{} learns the Hebbian weights
+// w_ij = (1/N) sum_mu xi_i^mu xi_j^mu, w_ii = 0, summed here by hand, in
+// both forms AutoForm picks (pattern for 2P <= N, dense beyond).
 func TestZeroConfigIsHebbian(t *testing.T) {
-	ps := randomPatterns(testRand(3), 3, 40)
-	zero, hebb := mustLearn(t, Config{}, ps), mustLearn(t, Config{Rule: Hebbian}, ps)
-	if zero.Rule() != Hebbian || zero.Weight(1, 2) != hebb.Weight(1, 2) {
-		t.Errorf("Config{}: rule %v, weight %v; want hebbian, %v", zero.Rule(), zero.Weight(1, 2), hebb.Weight(1, 2))
+	const n = 40
+	forms := map[Form]bool{}
+	for _, p := range []int{3, 30} {
+		ps := randomPatterns(testRand(3), p, n)
+		net := mustLearn(t, Config{}, ps)
+		if net.Rule() != Hebbian || !net.HasWeights() {
+			t.Fatalf("Config{}: rule %v, has weights %v; want hebbian with weights", net.Rule(), net.HasWeights())
+		}
+		forms[net.Form()] = true
+		for i := range n {
+			for j := range n {
+				var want float64
+				if i != j {
+					var sum int
+					for _, x := range ps {
+						sum += int(x[i]) * int(x[j])
+					}
+					want = float64(sum) / n
+				}
+				if got := net.Weight(i, j); math.Abs(got-want) > 1e-15 {
+					t.Fatalf("Config{} with P = %d (%v form): w_%d,%d = %v, want %v", p, net.Form(), i, j, got, want)
+				}
+			}
+		}
+	}
+	if !forms[PatternForm] || !forms[DenseForm] {
+		t.Errorf("forms %v: want both", forms)
+	}
+}
+
+// TestHasWeights: every rule has a weight matrix, all zero before Store,
+// but the dense associative memory, which has none even before Store;
+// reading it panics.
+func TestHasWeights(t *testing.T) {
+	for _, rule := range Rules() {
+		cfg := Config{Rule: rule, Energy: Energy{Kind: Poly, Power: 3}}
+		empty, err := New(8, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := mustLearn(t, cfg, randomPatterns(testRand(4), 2, 8))
+		want := rule != DenseAM
+		for _, net := range []*Network{empty, full} {
+			if net.HasWeights() != want {
+				t.Errorf("%v with %d patterns: HasWeights %v, want %v", rule, net.P(), net.HasWeights(), want)
+			}
+			for name, read := range map[string]func(){
+				"Weight":       func() { net.Weight(0, 1) },
+				"Apply":        func() { net.Apply(nil, make([]float64, 8)) },
+				"WeightBlocks": func() { net.WeightBlocks(2) },
+			} {
+				if panicked := didPanic(read); panicked == want {
+					t.Errorf("%v with %d patterns: %s panicked %v, want %v", rule, net.P(), name, panicked, !want)
+				}
+			}
+		}
+		if want && empty.Weight(0, 1) != 0 {
+			t.Errorf("%v before Store: w_01 = %v, want 0", rule, empty.Weight(0, 1))
+		}
 	}
 }
 

@@ -79,6 +79,27 @@ func (ps *patternSet) pattern(mu int) []int8 {
 
 func (ps *patternSet) neuron(i int) []int8 { return ps.xiT[i*ps.p : (i+1)*ps.p] }
 
+// addNeuron adds delta xi_j^mu to m[mu] for every pattern: how the overlaps
+// m = Xi s change when s_j changes by delta.
+func (ps *patternSet) addNeuron(m []int64, j int, delta int64) {
+	for mu, v := range ps.neuron(j) {
+		m[mu] += delta * int64(v)
+	}
+}
+
+// selfWeight returns d_j = sum_mu (xi_j^mu)^2: P for +-1 patterns, the
+// number of ones for 0/1 patterns.
+func (ps *patternSet) selfWeight(j int) int64 {
+	if !ps.zeroOne {
+		return int64(ps.p)
+	}
+	var d int64
+	for _, v := range ps.neuron(j) {
+		d += int64(v)
+	}
+	return d
+}
+
 // overlapBlock is the number of 64-neuron words packed at a time when
 // computing overlaps: 16,384 neurons, whose packed state (4 KiB) stays in
 // L1 while every pattern's words are read against it.

@@ -108,7 +108,7 @@ func newSoftmax[T float32 | float64](keys []T, d int, values []T, dv int, cfg So
 	s.chunk = softmaxChunkRows(s.rowBytes())
 	// A chunk's weighted sum of values is at most chunk * M_V: in float32
 	// it must not overflow.
-	if softSize[T]() == 4 && float64(s.chunk)*s.mv > math.MaxFloat32/2 {
+	if floatSize[T]() == 4 && float64(s.chunk)*s.mv > math.MaxFloat32/2 {
 		return nil, fmt.Errorf("hopfield: softmax %s: norms up to %g would overflow float32 sums (use float64)", valueName, s.mv)
 	}
 	return s, nil
@@ -186,7 +186,7 @@ func storePatterns[T float32 | float64](keys, values []T, auto bool, p, d int, c
 		stored += int64(len(values))
 	}
 	what := fmt.Sprintf("softmax %d x %d %s patterns", p, d, typeName[T]())
-	if err := checkMemory(what, mulBytes(stored, int64(softSize[T]())), cfg.MemoryLimit); err != nil {
+	if err := checkMemory(what, mulBytes(stored, int64(floatSize[T]())), cfg.MemoryLimit); err != nil {
 		return nil, nil, err
 	}
 	keys = slices.Clone(keys)
@@ -196,11 +196,11 @@ func storePatterns[T float32 | float64](keys, values []T, auto bool, p, d int, c
 	return keys, slices.Clone(values), nil
 }
 
-// softSize returns the bytes of a T.
-func softSize[T float32 | float64]() int { return int(unsafe.Sizeof(T(0))) }
+// floatSize returns the bytes of a T.
+func floatSize[T float32 | float64]() int { return int(unsafe.Sizeof(T(0))) }
 
 func typeName[T float32 | float64]() string {
-	if softSize[T]() == 4 {
+	if floatSize[T]() == 4 {
 		return "float32"
 	}
 	return "float64"
@@ -249,7 +249,7 @@ func (s *Softmax[T]) WithBeta(beta float64) (*Softmax[T], error) {
 // DV; nil allocates; dst may be xi itself). It reads the stored patterns
 // once (see softmax_kernel.go). It panics if len(xi) != D. It does not
 // check xi: a NaN in xi, or scores beta k.xi that overflow, give NaN
-// ([Softmax.Run] checks its cue).
+// ([Softmax.Run] checks its cue and the norms of the states it can reach).
 func (s *Softmax[T]) Step(dst, xi []T) []T {
 	s.mustLen("Step", len(xi))
 	dst = grow(dst, s.dv)
@@ -295,7 +295,7 @@ const (
 // updated state is an average of the values.
 func (s *Softmax[T]) DefaultTol() float64 {
 	tol := DefaultSoftmaxTol64
-	if softSize[T]() == 4 {
+	if floatSize[T]() == 4 {
 		tol = DefaultSoftmaxTol32
 	}
 	return tol * max(1, s.mv)
@@ -341,7 +341,9 @@ type SoftmaxResult[T float32 | float64] struct {
 // Run updates xi until an update moves no component by more than the
 // tolerance, or for at most opt.MaxSteps updates. The cue is not modified.
 // Errors: an [*OptionError] for opt (Field max_steps, tol or clamp), or a
-// cue that is not D finite values, or whose scores would overflow.
+// cue that is not D finite values, or whose scores, or those of the states
+// a run can reach (norm up to that of its clamped components plus M_V),
+// could overflow.
 func (s *Softmax[T]) Run(xi []T, opt SoftmaxRun) (SoftmaxResult[T], error) {
 	res, err := s.RunBatch([][]T{xi}, opt)
 	if err != nil {
@@ -359,7 +361,7 @@ func (s *Softmax[T]) RunBatch(xs [][]T, opt SoftmaxRun) ([]SoftmaxResult[T], err
 		return nil, err
 	}
 	for q, x := range xs {
-		if err := s.checkCue(x); err != nil {
+		if err := s.checkCue(x, steps, opt.Clamp); err != nil {
 			if len(xs) == 1 {
 				return nil, fmt.Errorf("hopfield: softmax cue: %w", err)
 			}
@@ -394,28 +396,38 @@ func (s *Softmax[T]) checkRun(opt *SoftmaxRun) (steps int, tol float64, err erro
 }
 
 // checkCue checks that a cue has length D, finite values, and scores
-// beta k.x that cannot overflow: |beta k.x| <= beta M ||x|| (Cauchy-Schwarz),
+// beta k.x that cannot overflow, for the cue and for every later state of
+// a run of the given steps: |beta k.x| <= beta M ||x|| (Cauchy-Schwarz),
 // which must stay finite in float64 and, for the dot products of float32
-// patterns, M ||x|| below float32's largest value.
-func (s *Softmax[T]) checkCue(x []T) error {
+// patterns, M ||x|| below float32's largest value. A later state averages
+// the values (norm <= M_V) in its free components and keeps the cue's in
+// the clamped ones, so its norm is at most ||x_clamped|| + M_V.
+func (s *Softmax[T]) checkCue(x []T, steps int, clamp []bool) error {
 	if len(x) != s.d {
 		return fmt.Errorf("length %d, want %d (the keys' length)", len(x), s.d)
 	}
-	var sq float64
+	var sq, clampedSq float64
 	for i, v := range x {
 		f := float64(v)
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			return fmt.Errorf("value %v at %d: want a finite number", f, i)
 		}
 		sq += f * f
+		if clamp != nil && clamp[i] {
+			clampedSq += f * f
+		}
 	}
-	bound := s.m * math.Sqrt(sq) * (1 + 1e-6) // the slack covers rounding of the dot products
+	norm, what := math.Sqrt(sq), "norm"
+	if later := math.Sqrt(clampedSq) + s.mv; steps > 1 && later > norm {
+		norm, what = later, "later states of norm"
+	}
+	bound := s.m * norm * (1 + 1e-6) // the slack covers rounding of the dot products and sums
 	limit := math.MaxFloat64 / 2
-	if softSize[T]() == 4 {
+	if floatSize[T]() == 4 {
 		limit = math.MaxFloat32 / 2
 	}
 	if bound > limit || s.beta*bound > math.MaxFloat64/2 {
-		return fmt.Errorf("norm %g: scores beta k.x up to %g would overflow", math.Sqrt(sq), s.beta*bound)
+		return fmt.Errorf("%s %g: scores beta k.x up to %g would overflow", what, norm, s.beta*bound)
 	}
 	return nil
 }

@@ -29,34 +29,31 @@ func dot64[T float32 | float64](x, y []T) float64 {
 func (s *Softmax[T]) Weights(dst []float64, xi []T) []float64 {
 	s.mustLen("Weights", len(xi))
 	dst = grow(dst, s.p)
-	m := math.Inf(-1)
-	for mu := range dst {
-		dst[mu] = s.beta * dot64(s.key(mu), xi)
-		m = max(m, dst[mu])
-	}
-	var sum float64
-	for mu, sc := range dst {
-		dst[mu] = math.Exp(sc - m)
-		sum += dst[mu]
-	}
+	_, sum := s.shiftedExps(dst, xi)
 	for mu := range dst {
 		dst[mu] /= sum
 	}
 	return dst
 }
 
-// lse returns (1/beta) log sum_mu exp(beta k_mu.xi), max-shifted in one
-// pass as the update's kernel does.
-func (s *Softmax[T]) lse(xi []T) float64 {
-	m, sum := math.Inf(-1), 0.0
-	for mu := range s.p {
-		sc := s.beta * dot64(s.key(mu), xi)
-		if sc > m {
-			sum *= math.Exp(m - sc)
-			m = sc
-		}
-		sum += math.Exp(sc - m)
+// shiftedExps sets w[mu] = exp(s_mu - m) for the scores s_mu =
+// beta k_mu.xi and their largest, m, and returns m and sum_mu w[mu].
+func (s *Softmax[T]) shiftedExps(w []float64, xi []T) (m, sum float64) {
+	m = math.Inf(-1)
+	for mu := range w {
+		w[mu] = s.beta * dot64(s.key(mu), xi)
+		m = max(m, w[mu])
 	}
+	for mu, sc := range w {
+		w[mu] = math.Exp(sc - m)
+		sum += w[mu]
+	}
+	return m, sum
+}
+
+// lse returns (1/beta) log sum_mu exp(beta k_mu.xi), max-shifted.
+func (s *Softmax[T]) lse(xi []T) float64 {
+	m, sum := s.shiftedExps(make([]float64, s.p), xi)
 	return (m + math.Log(sum)) / s.beta
 }
 

@@ -12,8 +12,10 @@ import (
 // s = beta k_mu.xi and keeps, for the rows seen so far, the largest score m,
 // the sum of exp(s - m) and acc = sum exp(s - m) v_mu; when a score exceeds
 // m, the sum and acc are rescaled by exp(m_old - m_new). Every exponent is
-// <= 0, so nothing overflows whatever beta and the patterns are, and each
-// row (key and value) is read from memory once. The cost per row is a dot
+// <= 0, so no exponential overflows whatever beta is, provided the scores
+// themselves are finite (Run checks that for its cue and the states it can
+// reach; Step does not check), and each row (key and value) is read from
+// memory once. The cost per row is a dot
 // product and an axpy of d values, plus an exponential: on a 2-core machine
 // with fast memory that arithmetic, not the read, bounds the pass (see the
 // softmax section of docs/performance.md).
@@ -54,7 +56,7 @@ func (s *Softmax[T]) rowBytes() int {
 	if !s.auto {
 		n += s.dv
 	}
-	return n * softSize[T]()
+	return n * floatSize[T]()
 }
 
 // softmaxChunkRows returns the rows per chunk for rows of the given size. It

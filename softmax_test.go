@@ -391,7 +391,7 @@ func TestSoftmaxClamp(t *testing.T) {
 // whichever cues converge first.
 func TestSoftmaxBatch(t *testing.T) {
 	rng := softRand(14)
-	const p, d = 2500, 128 // 3 chunks
+	const p, d = 2500, 128 // 2 chunks: 2048 rows of 1 KiB, then 452
 	x := gaussRows(rng, p, d, 0.2)
 	s := mustSoftmax(t, x, d, 4)
 	if s.chunks() < 2 {
@@ -593,6 +593,43 @@ func TestK90Classes(t *testing.T) {
 	}
 }
 
+// TestSoftmaxRunBoundsEveryState: Run refuses a cue whose own scores are
+// small when the states it reaches, averages of the values, would overflow
+// the scores (they became NaN under a nil error), counting clamped
+// components, and accepts the same cue for a single update.
+func TestSoftmaxRunBoundsEveryState(t *testing.T) {
+	n32, err := NewSoftmax([]float32{1e20, 0, 0, 1e20}, 2, SoftmaxConfig{Beta: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := n32.Run([]float32{1e-30, 0}, SoftmaxRun{MaxSteps: 100}); err == nil || !strings.Contains(err.Error(), "later states of norm") {
+		t.Errorf("float32, M = 1e20: err = %v, want one about later states", err)
+	}
+	res, err := n32.Run([]float32{1e-30, 0}, SoftmaxRun{MaxSteps: 1})
+	if err != nil || math.IsNaN(float64(res.State[0])) || math.Abs(float64(res.State[0])-5e19) > 1e13 {
+		t.Errorf("float32, one step: %v, %v; want about (5e19, 5e19)", res.State, err)
+	}
+	n64 := mustSoftmax(t, []float64{1e150, 0, 0, 1e150}, 2, 1e10)
+	if _, err := n64.Run([]float64{1e-300, 0}, SoftmaxRun{}); err == nil || !strings.Contains(err.Error(), "would overflow") {
+		t.Errorf("float64, M = 1e150, beta 1e10: err = %v, want an overflow", err)
+	}
+	// M = M_V = c with c^2 = 0.6 x the limit: the cue (c, 0) and any
+	// average of the patterns are within it, but with its first component
+	// clamped a state may reach norm 2c.
+	c := math.Sqrt(0.6 * math.MaxFloat64 / 2)
+	nc := mustSoftmax(t, []float64{c, 0, 0, c}, 2, 1)
+	if res, err := nc.Run([]float64{c, 0}, SoftmaxRun{}); err != nil || math.IsNaN(res.State[0]) || math.IsNaN(res.State[1]) {
+		t.Errorf("(c, 0) unclamped: %v, %v", res.State, err)
+	}
+	clamp := []bool{true, false}
+	if _, err := nc.Run([]float64{c, 0}, SoftmaxRun{Clamp: clamp}); err == nil || !strings.Contains(err.Error(), "later states") {
+		t.Errorf("(c, 0) with the first component clamped: err = %v, want one about later states", err)
+	}
+	if _, err := nc.Run([]float64{c / 4, 0}, SoftmaxRun{Clamp: clamp}); err != nil {
+		t.Errorf("(c/4, 0) with the first component clamped: %v", err)
+	}
+}
+
 // TestSoftmaxNearDuplicate: the research note's near-duplicate pair, 10
 // patterns of norm 4, d = 64, x1 = x0 + a small step, run from x0: the
 // global average at small beta, the pair's average at beta 1, one pattern
@@ -617,10 +654,38 @@ func TestSoftmaxNearDuplicate(t *testing.T) {
 		if dg.FixedPoint != c.fp || dg.K90 != c.k90 {
 			t.Errorf("beta %g: %v with k90 = %d, want %v with k90 = %d (weights %.3f)", c.beta, dg.FixedPoint, dg.K90, c.fp, c.k90, dg.Weights)
 		}
-		if math.Abs(floatsSum(dg.Weights)-1) > 1e-12 || dg.Energy != s.Energy(res.State) {
-			t.Errorf("beta %g: weights sum to %v, energy %v", c.beta, floatsSum(dg.Weights), dg.Energy)
+		want := refEnergy(x, 64, res.State, c.beta)
+		if math.Abs(floatsSum(dg.Weights)-1) > 1e-12 || math.Abs(dg.Energy-want) > 1e-12*(1+math.Abs(want)) {
+			t.Errorf("beta %g: weights sum to %v, energy %v, want %v", c.beta, floatsSum(dg.Weights), dg.Energy, want)
 		}
 	}
+}
+
+// refEnergy is the paper's energy in plain float64, term by term:
+// -(1/beta) log sum_mu exp(beta x_mu.xi) + xi.xi/2 + log(P)/beta + M^2/2,
+// the log-sum-exp shifted by its largest score.
+func refEnergy(x []float64, d int, xi []float64, beta float64) float64 {
+	p := len(x) / d
+	scores := make([]float64, p)
+	var m2, xixi float64
+	for mu := range p {
+		var sc, sq float64
+		for i := range d {
+			sc += x[mu*d+i] * xi[i]
+			sq += x[mu*d+i] * x[mu*d+i]
+		}
+		scores[mu] = beta * sc
+		m2 = max(m2, sq)
+	}
+	top := slices.Max(scores)
+	var sum float64
+	for _, sc := range scores {
+		sum += math.Exp(sc - top)
+	}
+	for _, v := range xi {
+		xixi += v * v
+	}
+	return -(top+math.Log(sum))/beta + xixi/2 + math.Log(float64(p))/beta + m2/2
 }
 
 func floatsSum(x []float64) float64 {
@@ -706,7 +771,16 @@ func TestSoftmaxNoCopy(t *testing.T) {
 	if &s.keys[0] != &x[0] || s.M() != 5 {
 		t.Errorf("NoCopy: storage shared %v, M = %v", &s.keys[0] == &x[0], s.M())
 	}
-	if _, err := NewSoftmax(x, 2, SoftmaxConfig{Beta: 1, NoCopy: true, MemoryLimit: 1}); err != nil {
-		t.Errorf("NoCopy with a small limit: %v", err)
+	var me *MemoryError
+	if _, err := NewSoftmax(x, 2, SoftmaxConfig{Beta: 1, MemoryLimit: 1}); !errors.As(err, &me) {
+		t.Errorf("a copy under the same limit: %v, want a MemoryError", err)
+	}
+	values := []float64{1, 2, 3, 4, 5, 6}
+	kv, err := NewSoftmaxKV(x, 2, values, 3, SoftmaxConfig{Beta: 1, NoCopy: true, MemoryLimit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &kv.keys[0] != &x[0] || &kv.values[0] != &values[0] {
+		t.Errorf("NoCopy keys and values: keys shared %v, values shared %v", &kv.keys[0] == &x[0], &kv.values[0] == &values[0])
 	}
 }

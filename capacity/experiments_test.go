@@ -2,6 +2,7 @@ package capacity
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/hopfield-lab/hopfield"
@@ -195,5 +196,26 @@ func TestTemperaturePsAndMaxAbs(t *testing.T) {
 	}
 	if _, err := Temperature(ctxBg, TemperatureSpec{N: 100, Ps: []int{0}, Temps: []float64{0}, Trials: 1}); err == nil {
 		t.Error("P = 0 was accepted")
+	}
+}
+
+// A network that does not fit the memory limit is refused before any is
+// built, naming its size; fewer workers run when theirs do not all fit,
+// with the same results.
+func TestTemperatureMemoryLimit(t *testing.T) {
+	spec := TemperatureSpec{N: 200, Ps: []int{10}, Temps: []float64{0.5}, Trials: 4, Burn: 5, Sweeps: 5, Seed: 2, Workers: 4}
+	want, err := Temperature(ctxBg, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := NetworkBytes(hopfield.Hebbian, 200, 10) + 200*10
+	spec.MemoryLimit = per // one network at a time
+	got, err := Temperature(ctxBg, spec)
+	if err != nil || got[0].Mean != want[0].Mean || got[0].StdErr != want[0].StdErr {
+		t.Errorf("one worker: %+v, %v; want %+v", got, err, want)
+	}
+	spec.MemoryLimit = per - 1
+	if _, err := Temperature(ctxBg, spec); err == nil || !strings.Contains(err.Error(), "N = 200, P = 10 needs about") {
+		t.Errorf("over the limit: error %v, want one naming the network's size", err)
 	}
 }

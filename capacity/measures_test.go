@@ -189,7 +189,7 @@ func TestTieRules(t *testing.T) {
 }
 
 // Theory is empty where the law predicts nothing: past alpha_c (even just
-// past it) and from a noisy cue.
+// past it), from a noisy cue, and for the pseudo-inverse at P = N.
 func TestTheoryNotApplicable(t *testing.T) {
 	tests := []struct {
 		name string
@@ -205,6 +205,9 @@ func TestTheoryNotApplicable(t *testing.T) {
 		{"dense rpoly", Cell{Rule: dense, Energy: hopfield.Energy{Kind: hopfield.RectPoly, Power: 3}, N: 100, P: 10}, Fixed, false},
 		{"dense poly one-step", Cell{Rule: dense, Energy: poly3, N: 100, P: 10}, OneStep, true},
 		{"pinv noisy recall", Cell{Rule: pinv, N: 100, P: 10, Noise: 0.2}, Recall, false},
+		{"pinv below N", Cell{Rule: pinv, N: 100, P: 99}, Fixed, true},
+		{"pinv at P = N", Cell{Rule: pinv, N: 100, P: 100}, Fixed, false},
+		{"pinv one-step at P = N", Cell{Rule: pinv, N: 100, P: 100}, OneStep, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -27,6 +27,10 @@ type TemperatureSpec struct {
 	Burn, Sweeps int
 	Seed         uint64
 	Workers      int // 0 means GOMAXPROCS; does not change the results
+	// MemoryLimit caps the memory of the networks held at once; 0 means
+	// hopfield.DefaultMemoryLimit(). Fewer workers run when theirs do not
+	// all fit; a network that does not fit alone is an error.
+	MemoryLimit int64
 	// Progress, if not nil, is called after each run of the dynamics with
 	// the number of runs done and the total, from one goroutine at a time.
 	Progress func(done, total int)
@@ -64,6 +68,9 @@ type TemperatureRow struct {
 func Temperature(ctx context.Context, spec TemperatureSpec) ([]TemperatureRow, error) {
 	spec, ps, err := spec.normalize()
 	if err != nil {
+		return nil, err
+	}
+	if spec.Workers, err = spec.fit(ps[len(ps)-1]); err != nil {
 		return nil, err
 	}
 	nT := len(spec.Temps)
@@ -133,6 +140,25 @@ func (spec TemperatureSpec) normalize() (TemperatureSpec, []int, error) {
 	}
 	slices.Sort(ps)
 	return spec, slices.Compact(ps), nil
+}
+
+// fit returns how many workers' networks of up to pmax patterns fit in the
+// memory limit side by side, each with the patterns it learns from.
+func (spec TemperatureSpec) fit(pmax int) (int, error) {
+	limit := spec.MemoryLimit
+	if limit <= 0 {
+		limit = hopfield.DefaultMemoryLimit()
+	}
+	per := NetworkBytes(hopfield.Hebbian, spec.N, pmax) + int64(spec.N)*int64(pmax)
+	if per > limit {
+		return 0, fmt.Errorf("temperature: a Hebbian network with N = %d, P = %d needs about %s, over the memory limit of %s",
+			spec.N, pmax, hopfield.FormatBytes(per), hopfield.FormatBytes(limit))
+	}
+	w := spec.Workers
+	if w <= 0 {
+		w = maxProcs()
+	}
+	return int(min(int64(w), limit/per)), nil
 }
 
 // temperatureRun is what one run measured: the time-averaged overlap with

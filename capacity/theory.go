@@ -25,10 +25,13 @@ func nan() float64 { return math.NaN() }
 //     alpha_c = 0.138. Past alpha_c the infinite network has no retrieval
 //     state and the law says nothing about a finite one; from a noisy cue
 //     the end depends on the basin, which the law does not give.
-//   - Pseudo-inverse: every stored pattern is a fixed point (P <= N random
-//     patterns are independent), so Fixed and AllFixed are 1, OneStep is 0,
-//     and from the stored pattern the dynamics stay there: Overlap, Signed,
-//     Recall and Success are 1 and Flips is 0.
+//   - Pseudo-inverse, P < N: every stored pattern is a fixed point (the
+//     field is xi_i (1 - Q_ii) with Q the projection on the patterns, whose
+//     Q_ii < 1 for P < N random patterns), so Fixed and AllFixed are 1,
+//     OneStep is 0, and from the stored pattern the dynamics stay there:
+//     Overlap, Signed, Recall and Success are 1 and Flips is 0. At P = N
+//     the projection is the identity and, without its diagonal, the
+//     weights vanish: every field is a tie, and NaN is returned.
 //   - DenseAM with F(x) = x^n: the large-N one-step error
 //     theory.DenseOneStepError(N, P-1, n) against the P-1 other patterns,
 //     and (1 - p)^N and (1 - p)^(N P) for Fixed and AllFixed.
@@ -39,6 +42,8 @@ func Theory(c Cell, m Measure, tie hopfield.Tie) float64 {
 		return hebbianTheory(c, m, tie)
 	case hopfield.PseudoInverse:
 		switch {
+		case c.P >= c.N:
+			return nan()
 		case m == OneStep:
 			return 0
 		case m == Fixed || m == AllFixed:

@@ -216,7 +216,7 @@ func theoryCurves(m capacity.Measure, hebbColor map[int]string, lo, hi float64) 
 	ns := slices.Sorted(maps.Keys(hebbColor))
 	switch m {
 	case capacity.Overlap:
-		return []Series{{Name: fmt.Sprintf("hebbian theory, N → ∞ (AGS, α_c = %.3f)", theory.AGSCriticalLoad()),
+		return []Series{{Name: fmt.Sprintf("hebbian theory, N → ∞ (AGS, α_{c} = %.3f)", theory.AGSCriticalLoad()),
 			X: xs, Y: theory.AGSRetrievalCurve(xs), Dashed: true, Color: theoryColor}}
 	case capacity.OneStep:
 		ys := make([]float64, len(xs))
@@ -235,7 +235,7 @@ func theoryCurves(m capacity.Measure, hebbColor map[int]string, lo, hi float64) 
 			x, y := integerLoads(n, lo, hi, func(p int) float64 {
 				return capacity.Theory(capacity.Cell{Rule: hopfield.Hebbian, N: n, P: p}, capacity.Fixed, hopfield.TieKeep)
 			})
-			out = append(out, Series{Name: fmt.Sprintf("hebbian theory (1 − P_error)^N, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
+			out = append(out, Series{Name: fmt.Sprintf("hebbian theory (1 − P_{error})^{N}, N = %d", n), X: x, Y: y, Dashed: true, Color: hebbColor[n]})
 		}
 		return out
 	}

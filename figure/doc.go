@@ -28,6 +28,9 @@
 //     Grids larger than a figure shows are averaged in blocks before they
 //     are described, so a description stays small. Heat maps are plots:
 //     cells between given edges in data coordinates, row 0 at the bottom.
+//   - Titles, axis labels, legend names, tick and reference line labels
+//     may write subscripts and superscripts as _{...} and ^{...}: T_{g},
+//     N^{n−1} ([ParseText]). Captions are plain text.
 //   - Validate reports what is wrong in one line wrapping [ErrInvalid];
 //     constructors validate what they are given.
 package figure

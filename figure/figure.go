@@ -71,10 +71,14 @@ const (
 	LegendTopLeft     = "top-left"
 	LegendBottomRight = "bottom-right"
 	LegendBottomLeft  = "bottom-left"
-	LegendNone        = "none"
+	// LegendBelow puts the legend under the panel, outside the data area,
+	// its entries in as many columns as fit: for data that leave no corner
+	// free, such as a heat map, or for a long legend.
+	LegendBelow = "below"
+	LegendNone  = "none"
 )
 
-var legends = []string{LegendBest, LegendTopRight, LegendTopLeft, LegendBottomRight, LegendBottomLeft, LegendNone}
+var legends = []string{LegendBest, LegendTopRight, LegendTopLeft, LegendBottomRight, LegendBottomLeft, LegendBelow, LegendNone}
 
 // Axis is the range and ticks of one axis. Without Min and Max the range
 // is the data's, padded, and widened to hold the values of Include.
@@ -138,6 +142,10 @@ type Ref struct {
 	At       float64 `json:"at"`
 	Vertical bool    `json:"vertical,omitempty"`
 	Style    string  `json:"style,omitempty"`
+	// Label, if set, is written beside the line, in its colour, near the
+	// end of it (or the corner, for a vertical line) that the panel's
+	// curves and stems leave free: what the line stands for ("1/P").
+	Label string `json:"label,omitempty"`
 }
 
 // Hist is a histogram: Counts[i] samples fall in [Edges[i], Edges[i+1]), of
@@ -203,7 +211,11 @@ type Patterns struct {
 	// '?' 0).
 	Items []Item `json:"items"`
 	// Columns is the number of patterns per row (0: all in one row).
-	Columns     int  `json:"columns,omitempty"`
+	Columns int `json:"columns,omitempty"`
+	// KeepColumns says that the patterns of a column belong together (a
+	// cue over what it became): a renderer too narrow for Columns wraps
+	// the grid by blocks of whole columns rather than pattern by pattern.
+	KeepColumns bool `json:"keep_columns,omitempty"`
 	TitlesBelow bool `json:"titles_below,omitempty"`
 	NoBorders   bool `json:"no_borders,omitempty"`
 }

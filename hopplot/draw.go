@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/hopfield-lab/hopfield/figure"
@@ -31,8 +32,11 @@ func Draw(f *figure.Figure) (Panel, error) {
 			return nil, err
 		}
 		panels[i] = d
-		if pl, ok := d.(*plot.Plot); ok {
+		switch pl := d.(type) {
+		case *plot.Plot:
 			plots = append(plots, pl)
+		case *legendBelow:
+			plots = append(plots, pl.plot)
 		}
 	}
 	if f.ShareX {
@@ -77,6 +81,7 @@ func drawPanel(p *figure.Panel) (Panel, error) {
 		return drawHeat(p)
 	}
 	var pl *plot.Plot
+	var leg *legendBox
 	var err error
 	refs := refLines(p.Refs)
 	switch {
@@ -85,24 +90,23 @@ func drawPanel(p *figure.Panel) (Panel, error) {
 	case len(p.Stems) > 0:
 		pl, err = stemsPlot(p, refs)
 	default:
-		pl, err = linesPlot(p, refs)
+		pl, leg, err = linePlot(LineOptions{Title: p.Title, XLabel: p.XLabel, YLabel: p.YLabel, Refs: refs, Grid: p.Grid,
+			Legend: legendPositions[p.Legend]}, figureSeries(p.Series))
 	}
 	if err != nil {
 		return nil, err
 	}
 	setAxis(&pl.X, p.X)
 	setAxis(&pl.Y, p.Y)
+	if leg.shown() && leg.pos == below {
+		return &legendBelow{plot: pl, leg: leg}, nil
+	}
 	return pl, nil
 }
 
 // legendPositions maps a figure's legend positions to LegendPositions.
 var legendPositions = map[string]LegendPosition{figure.LegendBest: Best, figure.LegendTopRight: TopRight, figure.LegendTopLeft: TopLeft,
-	figure.LegendBottomRight: BottomRight, figure.LegendBottomLeft: BottomLeft, figure.LegendNone: NoLegend}
-
-func linesPlot(p *figure.Panel, refs []*RefLine) (*plot.Plot, error) {
-	return LinePlot(LineOptions{Title: p.Title, XLabel: p.XLabel, YLabel: p.YLabel, Refs: refs, Grid: p.Grid, Legend: legendPositions[p.Legend]},
-		figureSeries(p.Series)...)
-}
+	figure.LegendBottomRight: BottomRight, figure.LegendBottomLeft: BottomLeft, figure.LegendBelow: below, figure.LegendNone: NoLegend}
 
 // figureSeries converts a figure's series to LinePlot's.
 func figureSeries(ss []figure.Series) []Series {
@@ -119,6 +123,7 @@ func stemsPlot(p *figure.Panel, refs []*RefLine) (*plot.Plot, error) {
 	if p.Grid {
 		addGrid(pl)
 	}
+	var stems []plotter.XYs // each stem, from 0 to its head: what labels avoid
 	for _, g := range p.Stems {
 		if len(g.X) == 0 {
 			continue
@@ -129,8 +134,12 @@ func stemsPlot(p *figure.Panel, refs []*RefLine) (*plot.Plot, error) {
 		}
 		st.SetColor(colorOr(g.Color, Blue))
 		pl.Add(st)
+		for _, pt := range st.XYs {
+			stems = append(stems, plotter.XYs{{X: pt.X, Y: st.Baseline}, pt})
+		}
 	}
 	for _, r := range refs {
+		r.avoid = stems
 		pl.Add(r)
 	}
 	return pl, nil
@@ -211,6 +220,7 @@ func refLines(refs []figure.Ref) []*RefLine {
 		if r.Vertical {
 			l = VLine(r.At)
 		}
+		l.Label = r.Label
 		switch r.Style {
 		case figure.RefGray:
 			l.LineStyle.Color = Gray

@@ -110,15 +110,22 @@ func edgeCell(edges []vg.Length, v vg.Length) int {
 type heatPanel struct {
 	plot *plot.Plot
 	bar  colorBar
+	leg  *legendBox // drawn under the panel when below
 }
 
 // Draw implements Panel.
 func (hp *heatPanel) Draw(c draw.Canvas) {
-	c.Max.X -= hp.bar.width()
-	hp.plot.Draw(c)
-	dc := hp.plot.DataCanvas(c)
+	pc := c
+	pc.Max.X -= hp.bar.width()
+	dc := hp.plot.DataCanvas(pc)
+	pc.Min.Y += hp.leg.belowRoom(dc.Max.X - dc.Min.X)
+	hp.plot.Draw(pc)
+	dc = hp.plot.DataCanvas(pc)
 	c.StrokeLines(frameStyle(), rectPath(dc.Rectangle))
 	hp.bar.draw(c, dc.Rectangle)
+	if hp.leg.shown() && hp.leg.pos == below {
+		hp.leg.drawBelow(c, dc.Rectangle)
+	}
 }
 
 // drawHeat builds the panel of a heat map with the panel's reference lines
@@ -129,16 +136,20 @@ func drawHeat(p *figure.Panel) (Panel, error) {
 	pl := NewPlot(p.Title, p.XLabel, p.YLabel)
 	pl.X.Padding, pl.Y.Padding = 0, 0
 	pl.Add(hm)
-	for _, r := range refLines(p.Refs) {
+	refs := refLines(p.Refs)
+	for _, r := range refs {
 		pl.Add(r)
 	}
 	leg := &legendBox{pos: legendPositions[p.Legend]}
 	if err := addSeries(pl, leg, figureSeries(p.Series)); err != nil {
 		return nil, err
 	}
+	for _, r := range refs {
+		r.avoid = leg.curves
+	}
 	pl.Add(leg)
 	pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max = hm.DataRange()
 	setAxis(&pl.X, p.X)
 	setAxis(&pl.Y, p.Y)
-	return &heatPanel{plot: pl, bar: colorBar{lo: hm.lo, hi: hm.hi, cmap: hm.cmap, label: p.Heat.Label}}, nil
+	return &heatPanel{plot: pl, bar: colorBar{lo: hm.lo, hi: hm.hi, cmap: hm.cmap, label: p.Heat.Label}, leg: leg}, nil
 }

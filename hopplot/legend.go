@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -23,6 +24,12 @@ const (
 	// NoLegend hides the legend.
 	NoLegend
 )
+
+// below puts the legend under the plot, outside the data area, its
+// entries in as many columns as fit: figure.LegendBelow. A plot cannot
+// draw outside its data area, so only the panels that Draw makes of a
+// figure's panels (legendBelow, heatPanel) use it.
+const below = NoLegend + 1
 
 func (l LegendPosition) valid() bool { return l >= Best && l <= NoLegend }
 
@@ -56,36 +63,125 @@ const (
 	legendInset = vg.Length(6)
 	legendThumb = vg.Length(22)
 	legendGap   = vg.Length(5)
+	// legendColGap separates the columns of a legend below a plot, and
+	// legendAbove the legend from the plot over it.
+	legendColGap = vg.Length(14)
+	legendAbove  = vg.Length(8)
 )
 
-func (l *legendBox) Plot(c draw.Canvas, p *plot.Plot) {
-	if l.pos == NoLegend || len(l.entries) == 0 {
-		return
-	}
+func legendTextStyle() text.Style {
 	sty := textStyle(sansFont, LegendSize)
 	sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
-	rowH := LegendSize * 1.5
+	return sty
+}
+
+// shown says whether the legend has anything to draw.
+func (l *legendBox) shown() bool { return l != nil && l.pos != NoLegend && len(l.entries) > 0 }
+
+// entryWidth is the width of the widest entry: thumbnail and name.
+func (l *legendBox) entryWidth() vg.Length {
+	sty := legendTextStyle()
 	var tw vg.Length
 	for _, e := range l.entries {
 		tw = max(tw, sty.Width(e.name))
 	}
-	w := legendPad + legendThumb + legendGap + tw + legendPad
-	h := legendPad + rowH*vg.Length(len(l.entries)) + legendPad
-	box := l.place(c, p, w, h)
+	return legendThumb + legendGap + tw
+}
+
+// size is the size of the legend box with its entries in cols columns,
+// filled column by column.
+func (l *legendBox) size(cols int) vg.Point {
+	rows := (len(l.entries) + cols - 1) / cols
+	return vg.Point{
+		X: 2*legendPad + vg.Length(cols)*l.entryWidth() + vg.Length(cols-1)*legendColGap,
+		Y: 2*legendPad + LegendSize*1.5*vg.Length(rows),
+	}
+}
+
+// columns is the number of columns that fit a legend below a plot into
+// width w, balanced so that no column is much shorter than the others.
+func (l *legendBox) columns(w vg.Length) int {
+	n, cols := len(l.entries), 1
+	for cols < n && l.size(cols+1).X <= w {
+		cols++
+	}
+	rows := (n + cols - 1) / cols
+	return (n + rows - 1) / rows
+}
+
+// belowRoom is the height a legend below a plot takes, the gap over it
+// included, when the data area is w wide (0 when it is not below).
+func (l *legendBox) belowRoom(w vg.Length) vg.Length {
+	if !l.shown() || l.pos != below {
+		return 0
+	}
+	return legendAbove + l.size(l.columns(w)).Y
+}
+
+// drawBelow draws a legend below a plot: centred under the data area dc,
+// its bottom at the bottom of c, kept inside c.
+func (l *legendBox) drawBelow(c draw.Canvas, dc vg.Rectangle) {
+	cols := l.columns(dc.Max.X - dc.Min.X)
+	sz := l.size(cols)
+	x0 := (dc.Min.X+dc.Max.X)/2 - sz.X/2
+	x0 = max(min(x0, c.Max.X-sz.X), c.Min.X)
+	l.drawBox(c, vg.Rectangle{Min: vg.Point{X: x0, Y: c.Min.Y}, Max: vg.Point{X: x0 + sz.X, Y: c.Min.Y + sz.Y}}, cols)
+}
+
+func (l *legendBox) Plot(c draw.Canvas, p *plot.Plot) {
+	if !l.shown() || l.pos == below {
+		return
+	}
+	sz := l.size(1)
+	l.drawBox(c, l.place(c, p, sz.X, sz.Y), 1)
+}
+
+// drawBox draws the legend into box, its entries in cols columns.
+func (l *legendBox) drawBox(c draw.Canvas, box vg.Rectangle, cols int) {
+	sty := legendTextStyle()
+	rowH := LegendSize * 1.5
+	rows := (len(l.entries) + cols - 1) / cols
 	pts := rectPath(box)
 	c.FillPolygon(color.NRGBA{R: 255, G: 255, B: 255, A: 230}, pts[:4])
 	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 170}, Width: vg.Points(0.6)}, pts)
 	for i, e := range l.entries {
-		top := box.Max.Y - legendPad - rowH*vg.Length(i)
+		top := box.Max.Y - legendPad - rowH*vg.Length(i%rows)
+		left := box.Min.X + legendPad + vg.Length(i/rows)*(l.entryWidth()+legendColGap)
 		tc := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-			Min: vg.Point{X: box.Min.X + legendPad, Y: top - rowH + 2},
-			Max: vg.Point{X: box.Min.X + legendPad + legendThumb, Y: top - 2},
+			Min: vg.Point{X: left, Y: top - rowH + 2},
+			Max: vg.Point{X: left + legendThumb, Y: top - 2},
 		}}
 		for _, t := range e.thumbs {
 			t.Thumbnail(&tc)
 		}
-		c.FillText(sty, vg.Point{X: box.Min.X + legendPad + legendThumb + legendGap, Y: top - rowH/2}, e.name)
+		c.FillText(sty, vg.Point{X: left + legendThumb + legendGap, Y: top - rowH/2}, e.name)
 	}
+}
+
+// legendBelow is a plot with its legend under it, outside the data area.
+type legendBelow struct {
+	plot *plot.Plot
+	leg  *legendBox
+}
+
+// plotCanvas is the part of c the plot takes: all but the legend's room.
+func (b *legendBelow) plotCanvas(c draw.Canvas) draw.Canvas {
+	dc := b.plot.DataCanvas(c)
+	c.Min.Y += b.leg.belowRoom(dc.Max.X - dc.Min.X)
+	return c
+}
+
+// DataCanvas returns the data area of the plot drawn into c, as
+// plot.Plot's does, so that figures align it with their other plots.
+func (b *legendBelow) DataCanvas(c draw.Canvas) draw.Canvas {
+	return b.plot.DataCanvas(b.plotCanvas(c))
+}
+
+// Draw implements Panel.
+func (b *legendBelow) Draw(c draw.Canvas) {
+	pc := b.plotCanvas(c)
+	b.plot.Draw(pc)
+	b.leg.drawBelow(c, b.plot.DataCanvas(pc).Rectangle)
 }
 
 // place returns the legend rectangle for the requested corner or, for Best,

@@ -52,11 +52,17 @@ type LineOptions struct {
 // pattern over time, energy, error curves, or a capacity sweep with error
 // bars and theory curves. Axis ranges may be adjusted on the result.
 func LinePlot(opts LineOptions, series ...Series) (*plot.Plot, error) {
-	if len(series) == 0 {
-		return nil, errorf("line plot: no series")
-	}
 	if !opts.Legend.valid() {
 		return nil, errorf("line plot: unknown legend position %d", opts.Legend)
+	}
+	p, _, err := linePlot(opts, series)
+	return p, err
+}
+
+// linePlot is LinePlot, returning the legend too, which may be below.
+func linePlot(opts LineOptions, series []Series) (*plot.Plot, *legendBox, error) {
+	if len(series) == 0 {
+		return nil, nil, errorf("line plot: no series")
 	}
 	p := NewPlot(opts.Title, opts.XLabel, opts.YLabel)
 	if opts.Grid {
@@ -64,20 +70,23 @@ func LinePlot(opts LineOptions, series ...Series) (*plot.Plot, error) {
 	}
 	for i, r := range opts.Refs {
 		if r == nil {
-			return nil, errorf("line plot: reference line %d is nil", i)
+			return nil, nil, errorf("line plot: reference line %d is nil", i)
 		}
 		if err := r.validate(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		p.Add(r)
 	}
 	leg := &legendBox{pos: opts.Legend}
 	if err := addSeries(p, leg, series); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	for _, r := range opts.Refs {
+		r.avoid = leg.curves
 	}
 	p.Add(leg)
 	padY(p, 0.04, true)
-	return p, nil
+	return p, leg, nil
 }
 
 // addSeries adds the series to p, lines and markers over error bars, and

@@ -61,7 +61,7 @@ func textStyle(f font.Font, size vg.Length) text.Style {
 		Font:    font.From(f, size),
 		XAlign:  draw.XCenter,
 		YAlign:  draw.YBottom,
-		Handler: plot.DefaultTextHandler,
+		Handler: textHandler,
 	}
 }
 
@@ -70,10 +70,14 @@ func textStyle(f font.Font, size vg.Length) text.Style {
 // the package start from it; callers may use it for plots of their own.
 func NewPlot(title, xlabel, ylabel string) *plot.Plot {
 	p := plot.New()
+	p.TextHandler = textHandler
+	p.Title.TextStyle.Handler = textHandler
+	p.Legend.TextStyle.Handler = textHandler
 	p.Title.Text = title
 	p.Title.TextStyle.Font = font.From(boldFont, TitleSize)
 	p.Title.Padding = vg.Points(8)
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Handler, a.Tick.Label.Handler = textHandler, textHandler
 		a.Label.TextStyle.Font = font.From(sansFont, LabelSize)
 		a.Label.Padding = vg.Points(4)
 		a.Tick.Label.Font = font.From(sansFont, TickSize)

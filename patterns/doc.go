@@ -66,7 +66,10 @@
 // shapes (N,), (P, N), (H, W) and (P, H, W) are accepted, a 2-D array
 // (a, b) being P = a vectors when a < b and one picture otherwise
 // ([LayoutAuto]). Options force either reading. [ReadMatrixNPY] reads
-// weight matrices and thresholds.
+// weight matrices and thresholds, and [ReadFloatNPY] real-valued float32
+// or float64 arrays in their own precision (the continuous network's
+// patterns). All three share one header parser: formats 1.0 to 3.0, either
+// byte order, C or Fortran order.
 //
 // # Where we differ from the notebook
 //

@@ -2,8 +2,10 @@ package patterns
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"math/rand/v2"
+	"strconv"
 
 	"github.com/hopfield-lab/hopfield"
 )
@@ -144,10 +146,7 @@ func fill(p Pattern, r0, r1, c0, c1 int) {
 // empty or bias is not in [0, 1].
 func Random(src rand.Source, rows, cols int, bias float64) (Pattern, error) {
 	rng := rand.New(src)
-	if rows < 1 || cols < 1 {
-		return Pattern{}, fmt.Errorf("random pattern: shape %dx%d: want at least 1x1", rows, cols)
-	}
-	if err := checkFraction("bias", bias); err != nil {
+	if err := checkRandom(rows, cols, bias); err != nil {
 		return Pattern{}, err
 	}
 	p := New("random", rows, cols)
@@ -173,26 +172,56 @@ func Random(src rand.Source, rows, cols int, bias float64) (Pattern, error) {
 	return p, nil
 }
 
-// checkFraction returns an error unless 0 <= v <= 1.
 // RandomSet returns count random patterns drawn one after another from src,
 // named "random 1" to "random COUNT": the lab's and the command line's
 // extra random memories, the same for the same source.
 func RandomSet(src rand.Source, count, rows, cols int, bias float64) ([]Pattern, error) {
-	if count < 0 {
-		return nil, fmt.Errorf("random patterns: count %d: want at least 0", count)
+	seq, err := RandomSeq(src, count, rows, cols, bias)
+	if err != nil {
+		return nil, err
 	}
-	out := make([]Pattern, count)
-	for k := range out {
-		p, err := Random(src, rows, cols, bias)
-		if err != nil {
-			return nil, err
-		}
-		p.Name = fmt.Sprintf("random %d", k+1)
-		out[k] = p
+	out := make([]Pattern, 0, count)
+	for p := range seq {
+		out = append(out, p)
 	}
 	return out, nil
 }
 
+// RandomSeq yields the patterns [RandomSet] returns, drawing each from src
+// as it is yielded, so that a caller writing them out never holds them all
+// (see [WritePatternSeqNPY]). The arguments are checked here, so the
+// sequence cannot fail; it draws from src afresh each time it is ranged
+// over.
+func RandomSeq(src rand.Source, count, rows, cols int, bias float64) (iter.Seq[Pattern], error) {
+	if count < 0 {
+		return nil, fmt.Errorf("random patterns: count %d: want at least 0", count)
+	}
+	if err := checkRandom(rows, cols, bias); err != nil {
+		return nil, err
+	}
+	return func(yield func(Pattern) bool) {
+		for k := range count {
+			p, err := Random(src, rows, cols, bias)
+			if err != nil {
+				panic("patterns: RandomSeq: " + err.Error()) // checked above
+			}
+			p.Name = "random " + strconv.Itoa(k+1)
+			if !yield(p) {
+				return
+			}
+		}
+	}, nil
+}
+
+// checkRandom checks the arguments of [Random].
+func checkRandom(rows, cols int, bias float64) error {
+	if rows < 1 || cols < 1 {
+		return fmt.Errorf("random pattern: shape %dx%d: want at least 1x1", rows, cols)
+	}
+	return checkFraction("bias", bias)
+}
+
+// checkFraction returns an error unless 0 <= v <= 1.
 func checkFraction(what string, v float64) error {
 	if math.IsNaN(v) || v < 0 || v > 1 {
 		return fmt.Errorf("%s %v outside [0, 1]", what, v)

@@ -144,3 +144,36 @@ func TestRandom(t *testing.T) {
 	_, err = Random(newRand(1), 0, 2, 0.5)
 	assertErr(t, err, "shape 0x2")
 }
+
+// RandomSeq yields RandomSet's patterns, names included, drawing them as
+// they are yielded; its arguments are checked before any is drawn.
+func TestRandomSeq(t *testing.T) {
+	want, err := RandomSet(newRand(7), 5, 3, 4, 0.3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq, err := RandomSeq(newRand(7), 5, 3, 4, 0.3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Pattern
+	for p := range seq {
+		got = append(got, p)
+	}
+	assertEqualAll(t, got, want)
+	for i, p := range got {
+		if p.Name != want[i].Name || p.Name != fmt.Sprintf("random %d", i+1) {
+			t.Errorf("pattern %d named %q, RandomSet's %q", i, p.Name, want[i].Name)
+		}
+	}
+	for p := range seq {
+		_ = p
+		break // stopping early is allowed
+	}
+	_, err = RandomSeq(newRand(1), 3, 2, 2, 1.5)
+	assertErr(t, err, "bias 1.5 outside [0, 1]")
+	_, err = RandomSeq(newRand(1), 3, 0, 2, 0.5)
+	assertErr(t, err, "shape 0x2")
+	_, err = RandomSeq(newRand(1), -1, 2, 2, 0.5)
+	assertErr(t, err, "count -1")
+}

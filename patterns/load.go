@@ -63,21 +63,13 @@ func Load(path string, opts LoadOptions) ([]Pattern, error) {
 	default:
 		return nil, fmt.Errorf("%s: unknown file type %q (want .npy, .png, .jpg, .jpeg, .gif, .txt, or a built-in name such as seed:A; see 'hopfield patterns list')", path, ext)
 	}
-	f, err := os.Open(path)
+	var ps []Pattern
+	err := readFile(path, func(r io.Reader) (err error) {
+		ps, err = read(r)
+		return err
+	})
 	if err != nil {
-		return nil, err // *PathError already names the file
-	}
-	defer f.Close()
-	// The decoders read headers a few bytes at a time: one buffer makes that
-	// one system call for a small file. Knowing the size lets a .npy reader
-	// allocate its data once.
-	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-		r = &sizedReader{Reader: r, size: fi.Size()}
-	}
-	ps, err := read(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	base := filepath.Base(path)
 	for i := range ps {
@@ -90,6 +82,37 @@ func Load(path string, opts LoadOptions) ([]Pattern, error) {
 		}
 	}
 	return ps, nil
+}
+
+// LoadFloatNPY reads the .npy file path with [ReadFloatNPY]. Errors start
+// with path; one from opening the file is an *fs.PathError.
+func LoadFloatNPY(path string, opts FloatNPYOptions) (*FloatArray, error) {
+	var a *FloatArray
+	err := readFile(path, func(r io.Reader) (err error) {
+		a, err = ReadFloatNPY(r, opts)
+		return err
+	})
+	return a, err
+}
+
+// readFile opens path and decodes it with read, adding path to its error.
+func readFile(path string, read func(io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err // *PathError already names the file
+	}
+	defer f.Close()
+	// The decoders read headers a few bytes at a time: one buffer makes that
+	// one system call for a small file. Knowing the size lets a .npy reader
+	// allocate its data once.
+	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		r = &sizedReader{Reader: r, size: fi.Size()}
+	}
+	if err := read(r); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
 // LoadAll loads every path with [Load] and returns all the patterns in

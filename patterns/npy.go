@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -277,39 +279,221 @@ func ReadMatrixNPY(r io.Reader) (rows, cols int, data []float64, err error) {
 	return rows, cols, data, nil
 }
 
-// readNPYArray reads and checks a .npy header and its data. The header is
-// parsed by npyio; the length fields and sizes are checked here first so
-// that npyio never allocates from an unchecked length, and a panic inside
-// npyio on a malformed header is turned into an error.
+// FloatArray is a real-valued array of one or two dimensions read by
+// [ReadFloatNPY], in the precision of its file: exactly one of F32 and F64
+// is set.
+type FloatArray struct {
+	Shape []int     // (n,) or (rows, cols)
+	F32   []float32 // the values in row-major (C) order, for a float32 file
+	F64   []float64 // the values in row-major (C) order, for a float64 file
+}
+
+// DType is NumPy's name for the array's dtype: float32 or float64.
+func (a *FloatArray) DType() string {
+	if a.F32 != nil {
+		return "float32"
+	}
+	return "float64"
+}
+
+// Rows is the number of rows: 1 for a vector (n,).
+func (a *FloatArray) Rows() int {
+	if len(a.Shape) == 1 {
+		return 1
+	}
+	return a.Shape[0]
+}
+
+// Cols is the length of a row: n for a vector (n,).
+func (a *FloatArray) Cols() int { return a.Shape[len(a.Shape)-1] }
+
+// ShapeString writes the shape as NumPy prints it: (5,), (3, 25).
+func (a *FloatArray) ShapeString() string { return shapeString(a.Shape) }
+
+// FloatNPYOptions control [ReadFloatNPY].
+type FloatNPYOptions struct {
+	// MemoryLimit bounds the bytes of the values: an array over it is a
+	// *hopfield.MemoryError before its data are read. 0 means
+	// hopfield.DefaultMemoryLimit(); a negative limit means none.
+	MemoryLimit int64
+}
+
+// ReadFloatNPY reads a NumPy .npy file holding a float32 or float64 array of
+// shape (n,) or (rows, cols), in either byte order and in C or Fortran
+// order, and returns its values in the file's precision and row-major
+// order. The values are not checked: NaN and infinities come back as they
+// are. Other dtypes, integers included, are refused.
+//
+// The values are decoded in place in the buffer read, so a C-order array
+// takes about its size in memory once; a Fortran-order one twice.
+//
+// Errors are one line, describe the content (the caller adds the file name)
+// and never come from a panic.
+func ReadFloatNPY(r io.Reader, opts FloatNPYOptions) (*FloatArray, error) {
+	hdr, headLen, err := readNPYHeader(r)
+	if err != nil {
+		return nil, err
+	}
+	a := &npyArray{fortran: hdr.Descr.Fortran, shape: hdr.Descr.Shape}
+	a.dt, err = parseDtype(hdr.Descr.Type)
+	if err != nil && strings.HasPrefix(err.Error(), "corrupt") {
+		return nil, err
+	}
+	if err != nil || a.dt.kind != 'f' {
+		descr := strings.Trim(strings.TrimSpace(hdr.Descr.Type), `'"`)
+		if len(descr) > 40 {
+			descr = descr[:40] + "..."
+		}
+		return nil, fmt.Errorf("dtype %s: want float32 or float64 (NumPy: a.astype(np.float64))", descr)
+	}
+	count, err := npyCount(a.shape)
+	if err != nil {
+		return nil, err
+	}
+	if len(a.shape) > 2 {
+		return nil, fmt.Errorf("shape %s: want (d,) or (rows, d)", shapeString(a.shape))
+	}
+	need := int64(count) * int64(a.dt.size)
+	if f, ok := r.(*sizedReader); ok && f.size < headLen+need {
+		// Said before any memory limit: the header lies.
+		return nil, fmt.Errorf("truncated file: %d of %d data bytes for shape %s %s", max(f.size-headLen, 0), need, shapeString(a.shape), a.dt)
+	}
+	limit := opts.MemoryLimit
+	if limit == 0 {
+		limit = hopfield.DefaultMemoryLimit()
+	}
+	if limit > 0 && need > limit {
+		return nil, &hopfield.MemoryError{What: fmt.Sprintf("the %d values of a %s %s array", count, shapeString(a.shape), a.dt), Need: need, Limit: limit}
+	}
+	if err := a.readData(r, headLen, count); err != nil {
+		return nil, err
+	}
+	out := &FloatArray{Shape: append([]int(nil), a.shape...)}
+	if a.dt.size == 4 {
+		out.F32 = a.floats32()
+	} else {
+		out.F64 = a.floats64()
+	}
+	return out, nil
+}
+
+// floats32 and floats64 return a float array's values in C order,
+// decoded in place in a.raw where the data are aligned for it and in C
+// order (a.raw is then no longer bytes of the file).
+func (a *npyArray) floats32() []float32 {
+	v := inPlace[float32](a.raw, a.dt.order)
+	if v == nil {
+		v = make([]float32, a.len())
+		for i := range v {
+			v[i] = math.Float32frombits(a.dt.order.Uint32(a.raw[4*i:]))
+		}
+	}
+	return cOrder(a, v)
+}
+
+func (a *npyArray) floats64() []float64 {
+	v := inPlace[float64](a.raw, a.dt.order)
+	if v == nil {
+		v = make([]float64, a.len())
+		for i := range v {
+			v[i] = math.Float64frombits(a.dt.order.Uint64(a.raw[8*i:]))
+		}
+	}
+	return cOrder(a, v)
+}
+
+// inPlace reinterprets raw, values of the given byte order, as values of T,
+// swapping their bytes first if the order is not the machine's. It returns
+// nil, and changes nothing, if raw is not aligned for T.
+func inPlace[T float32 | float64](raw []byte, order binary.ByteOrder) []T {
+	size := int(unsafe.Sizeof(T(0)))
+	n := len(raw) / size
+	if n == 0 || uintptr(unsafe.Pointer(unsafe.SliceData(raw)))%uintptr(size) != 0 {
+		return nil
+	}
+	if probe := []byte{1, 0}; order.Uint16(probe) != binary.NativeEndian.Uint16(probe) {
+		for i := 0; i < n*size; i += size {
+			slices.Reverse(raw[i : i+size])
+		}
+	}
+	return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(raw))), n)
+}
+
+// cOrder returns the values v of a 1-D or 2-D array, in storage order, in
+// C order: v itself unless the array is in Fortran order.
+func cOrder[T float32 | float64](a *npyArray, v []T) []T {
+	if !a.fortran || len(a.shape) < 2 {
+		return v
+	}
+	rows, cols := a.shape[0], a.shape[1]
+	out := make([]T, len(v))
+	for c := range cols {
+		col := v[c*rows : (c+1)*rows]
+		for r, x := range col {
+			out[r*cols+c] = x
+		}
+	}
+	return out
+}
+
+// readNPYArray reads and checks a .npy header and its data, of any dtype
+// parseDtype accepts.
 func readNPYArray(r io.Reader) (*npyArray, error) {
+	hdr, headLen, err := readNPYHeader(r)
+	if err != nil {
+		return nil, err
+	}
+	a := &npyArray{fortran: hdr.Descr.Fortran, shape: hdr.Descr.Shape}
+	if a.dt, err = parseDtype(hdr.Descr.Type); err != nil {
+		return nil, err
+	}
+	count, err := npyCount(a.shape)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.readData(r, headLen, count); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// readNPYHeader reads and checks a .npy file up to its data: the magic
+// string, the version (1.0, 2.0 or 3.0) and the header, which it parses
+// with npyio. The length fields are checked here first, so that npyio
+// never allocates from an unchecked length, and a panic inside npyio on a
+// malformed header is turned into an error. headLen is the bytes read.
+func readNPYHeader(r io.Reader) (hdr npyio.Header, headLen int64, err error) {
 	var pre [12]byte
 	n, err := io.ReadFull(r, pre[:8])
 	switch {
 	case n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF):
-		return nil, errors.New("empty file (want a NumPy .npy array)")
+		return hdr, 0, errors.New("empty file (want a NumPy .npy array)")
 	case err == io.ErrUnexpectedEOF || err == io.EOF:
-		return nil, errors.New("truncated file: too short for a .npy header")
+		return hdr, 0, errors.New("truncated file: too short for a .npy header")
 	case err != nil:
-		return nil, err
+		return hdr, 0, err
 	}
 	if !bytes.Equal(pre[:6], npyio.Magic[:]) {
 		if bytes.HasPrefix(pre[:], []byte("PK")) {
-			return nil, errors.New("not a .npy file: looks like a .npz archive (save one array with numpy.save)")
+			return hdr, 0, errors.New("not a NumPy .npy file: looks like a .npz archive (save one array with numpy.save)")
 		}
-		return nil, errors.New("not a NumPy .npy file (bad magic bytes)")
+		return hdr, 0, errors.New("not a NumPy .npy file (bad magic bytes)")
 	}
+	// Format 3.0 is 2.0 with a UTF-8 header, which NumPy writes only for
+	// structured dtypes with non-Latin-1 field names: accepting it lets
+	// such a file be refused for its dtype.
 	major, minor := pre[6], pre[7]
 	var lenBytes int
 	switch major {
 	case 1:
 		lenBytes = 2
-	case 2:
+	case 2, 3:
 		lenBytes = 4
 	default:
-		return nil, fmt.Errorf(".npy format version %d.%d not supported (want 1.0 or 2.0)", major, minor)
+		return hdr, 0, fmt.Errorf(".npy format version %d.%d not supported (want 1.0, 2.0 or 3.0)", major, minor)
 	}
 	if _, err := io.ReadFull(r, pre[8:8+lenBytes]); err != nil {
-		return nil, truncated("header", err)
+		return hdr, 0, truncated("header", err)
 	}
 	var hlen uint64
 	if lenBytes == 2 {
@@ -318,51 +502,61 @@ func readNPYArray(r io.Reader) (*npyArray, error) {
 		hlen = uint64(binary.LittleEndian.Uint32(pre[8:]))
 	}
 	if hlen > maxNPYHeader {
-		return nil, fmt.Errorf("corrupt header: length %d above %d bytes", hlen, maxNPYHeader)
+		return hdr, 0, fmt.Errorf("corrupt header: length %d above %d bytes", hlen, maxNPYHeader)
 	}
 	head := make([]byte, 8+lenBytes+int(hlen))
 	copy(head, pre[:8+lenBytes])
 	if _, err := io.ReadFull(r, head[8+lenBytes:]); err != nil {
-		return nil, truncated("header", err)
+		return hdr, 0, truncated("header", err)
 	}
 	if !bytes.HasSuffix(head, []byte("\n")) || !bytes.HasPrefix(bytes.TrimLeft(head[8+lenBytes:], " "), []byte("{")) {
-		return nil, errors.New("corrupt header: not a {...} dictionary ending in a newline")
+		return hdr, 0, errors.New("corrupt header: not a {...} dictionary ending in a newline")
 	}
-	hdr, err := parseNPYHeader(head)
-	if err != nil {
-		return nil, err
+	if major == 3 {
+		head[6] = 2 // the same layout, for npyio
 	}
-	a := &npyArray{fortran: hdr.Descr.Fortran, shape: hdr.Descr.Shape}
-	if a.dt, err = parseDtype(hdr.Descr.Type); err != nil {
-		return nil, err
-	}
-	if len(a.shape) == 0 {
-		return nil, errors.New("shape (): a scalar, not an array")
+	hdr, err = parseNPYHeader(head)
+	return hdr, int64(len(head)), err
+}
+
+// npyCount checks a shape from a header and returns its number of values.
+func npyCount(shape []int) (int, error) {
+	if len(shape) == 0 {
+		return 0, errors.New("shape (): a scalar, not an array")
 	}
 	count := 1
-	for _, d := range a.shape {
+	for _, d := range shape {
 		if d < 0 {
-			return nil, fmt.Errorf("corrupt header: shape %s", shapeString(a.shape))
+			return 0, fmt.Errorf("corrupt header: shape %s", shapeString(shape))
 		}
 		if d == 0 {
-			return nil, fmt.Errorf("empty array, shape %s", shapeString(a.shape))
+			return 0, fmt.Errorf("empty array, shape %s", shapeString(shape))
 		}
 		if d > maxNPYElements || count > maxNPYElements/d {
-			return nil, fmt.Errorf("array too large, shape %s (at most %d values)", shapeString(a.shape), maxNPYElements)
+			return 0, fmt.Errorf("array too large, shape %s (at most %d values)", shapeString(shape), maxNPYElements)
 		}
 		count *= d
 	}
+	return count, nil
+}
+
+// readData reads the count values of a.shape and a.dt that follow a header
+// of headLen bytes into a.raw, and checks that the file holds exactly
+// them.
+func (a *npyArray) readData(r io.Reader, headLen int64, count int) error {
 	want := int64(count) * int64(a.dt.size)
-	if a.raw, err = readData(r, int64(len(head)), want); err != nil {
-		return nil, err
+	raw, err := readData(r, headLen, want)
+	if err != nil {
+		return err
 	}
 	switch {
-	case int64(len(a.raw)) < want:
-		return nil, fmt.Errorf("truncated file: %d of %d data bytes for shape %s %s", len(a.raw), want, shapeString(a.shape), a.dt)
-	case int64(len(a.raw)) > want:
-		return nil, fmt.Errorf("corrupt file: data longer than the %d bytes of shape %s %s", want, shapeString(a.shape), a.dt)
+	case int64(len(raw)) < want:
+		return fmt.Errorf("truncated file: %d of %d data bytes for shape %s %s", len(raw), want, shapeString(a.shape), a.dt)
+	case int64(len(raw)) > want:
+		return fmt.Errorf("corrupt file: data longer than the %d bytes of shape %s %s", want, shapeString(a.shape), a.dt)
 	}
-	return a, nil
+	a.raw = raw
+	return nil
 }
 
 // sizedReader is a reader that knows how many bytes its file holds, as
@@ -432,8 +626,10 @@ func parseDtype(descr string) (dtype, error) {
 		return d, fmt.Errorf("dtype %s not supported (want int, float or bool)", quoteShort(s))
 	}
 	switch s[0] {
-	case '<', '|', '=':
+	case '<':
 		d.order = binary.LittleEndian
+	case '|', '=': // not applicable (one byte), native: NumPy reads both as native
+		d.order = binary.NativeEndian
 	case '>':
 		d.order = binary.BigEndian
 	default:
@@ -612,14 +808,38 @@ func WritePatternsNPY(w io.Writer, shape []int, ps []Pattern) error {
 	for _, p := range ps {
 		n += len(p.Data)
 	}
+	if c := shapeCount(shape); c != n {
+		panic(fmt.Sprintf("patterns: .npy shape %v holds %d values, the data %d", shape, c, n))
+	}
+	return WritePatternSeqNPY(w, shape, slices.Values(ps))
+}
+
+// WritePatternSeqNPY is [WritePatternsNPY] for patterns made as they are
+// written, such as those of [RandomSeq], so that they are never all in
+// memory: the header of an int8 array of the given shape, then the values
+// of each pattern seq yields. If the patterns do not hold exactly the
+// shape's number of values it returns an error, having written a file that
+// is not a valid array: write it through a temporary file.
+func WritePatternSeqNPY(w io.Writer, shape []int, seq iter.Seq[Pattern]) error {
+	want := shapeCount(shape)
 	bw := bufio.NewWriter(w)
-	if err := writeNPYHeader(bw, "|i1", shape, n, 0); err != nil {
+	if err := writeNPYHeader(bw, "|i1", shape, want, 0); err != nil {
 		return err
 	}
-	for _, p := range ps {
+	n := 0
+	for p := range seq {
+		if n += len(p.Data); n > want {
+			break
+		}
 		if _, err := bw.Write(int8Bytes(p.Data)); err != nil {
 			return err
 		}
+	}
+	switch {
+	case n > want:
+		return fmt.Errorf("patterns for shape %s: more than its %d values", shapeString(shape), want)
+	case n < want:
+		return fmt.Errorf("patterns for shape %s: %d values, want %d", shapeString(shape), n, want)
 	}
 	return bw.Flush()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -106,4 +107,25 @@ func TestWriteArrayNPYShapeMismatchPanics(t *testing.T) {
 		}
 	}()
 	WriteArrayNPY(&bytes.Buffer{}, []int{2, 2}, []float64{1, 2, 3})
+}
+
+// WritePatternSeqNPY writes what WritePatternsNPY writes, and says when the
+// patterns do not fill the shape exactly.
+func TestWritePatternSeqNPY(t *testing.T) {
+	ps := []Pattern{Checkerboard(3), X(3)}
+	var want, got bytes.Buffer
+	if err := WritePatternsNPY(&want, []int{2, 9}, ps); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePatternSeqNPY(&got, []int{2, 9}, slices.Values(ps)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("WritePatternSeqNPY wrote\n%q\nWritePatternsNPY\n%q", got.Bytes(), want.Bytes())
+	}
+	err := WritePatternSeqNPY(&bytes.Buffer{}, []int{3, 9}, slices.Values(ps))
+	assertErr(t, err, "patterns for shape (3, 9): 18 values, want 27")
+	err = WritePatternSeqNPY(&bytes.Buffer{}, []int{1, 9}, slices.Values(ps))
+	assertErr(t, err, "patterns for shape (1, 9): more than its 9 values")
+	mustPanic(t, "holds 27 values, the data 18", func() { WritePatternsNPY(&bytes.Buffer{}, []int{3, 9}, ps) })
 }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
+	"unsafe"
 
 	"github.com/hopfield-lab/hopfield"
 	"github.com/hopfield-lab/hopfield/internal/atomicfile"
@@ -175,6 +177,14 @@ func (f *randomFlags) used(fs *flag.FlagSet) bool {
 // maxRandomValues bounds the values of patterns random: 4 GiB of int8.
 const maxRandomValues = 1 << 32
 
+// randomMemoryLimit is the memory patterns random may take to write a .png
+// or .txt, which hold all the patterns at once; tests lower it.
+var randomMemoryLimit = hopfield.DefaultMemoryLimit
+
+// randomPatternBytes is about what one pattern of patterns.RandomSet takes
+// beyond its neurons: the Pattern and its name, with allocation rounding.
+const randomPatternBytes = int64(unsafe.Sizeof(patterns.Pattern{})) + 32
+
 // runRandomPatterns writes f.p random patterns drawn by patterns.RandomSet
 // from the seed, as the web lab draws its random memories.
 func runRandomPatterns(env *Env, fs *flag.FlagSet, f randomFlags, out string, rows, cols, scale int) error {
@@ -204,21 +214,41 @@ func runRandomPatterns(env *Env, fs *flag.FlagSet, f randomFlags, out string, ro
 	if err := checkOutput("--out", out); err != nil {
 		return err
 	}
-	ps, err := patterns.RandomSet(hopfield.NewSource(*f.seed), f.p, rows, cols, f.bias)
+	ext := strings.ToLower(filepath.Ext(out))
+	if ext != ".npy" {
+		// A .png or .txt is made from all the patterns at once, and its
+		// bytes are built in memory: for a .txt about as many again as the
+		// patterns (a character a neuron, a line a row, a name a pattern).
+		n := int64(rows * cols)
+		need := int64(f.p) * (n + randomPatternBytes)
+		if ext == ".txt" {
+			need += int64(f.p) * (n + int64(rows) + 24)
+		}
+		if limit := randomMemoryLimit(); need > limit {
+			size := fmt.Sprintf("--n %d", f.n)
+			if grid {
+				size = fmt.Sprintf("--rows %d --cols %d", rows, cols)
+			}
+			return Usagef("--p %d %s: a %s holds them all in memory, about %s, over the limit of %s; a .npy is written a pattern at a time",
+				f.p, size, ext, hopfield.FormatBytes(need), hopfield.FormatBytes(limit))
+		}
+	}
+	seq, err := patterns.RandomSeq(hopfield.NewSource(*f.seed), f.p, rows, cols, f.bias)
 	if err != nil {
 		return Usagef("--bias: %v", err)
 	}
 	env.printSeed(*f.seed)
-	if strings.EqualFold(filepath.Ext(out), ".npy") {
+	if ext == ".npy" {
 		// (P, N) or (P, R, C) even for one pattern, which WriteNPY would
-		// write as (N,) or (R, C).
+		// write as (N,) or (R, C). The patterns are drawn as they are
+		// written, one at a time.
 		shape := []int{f.p, rows * cols}
 		if grid {
 			shape = []int{f.p, rows, cols}
 		}
-		err = atomicfile.Write(out, func(w io.Writer) error { return patterns.WritePatternsNPY(w, shape, ps) })
+		err = atomicfile.Write(out, func(w io.Writer) error { return patterns.WritePatternSeqNPY(w, shape, seq) })
 	} else {
-		err = patterns.Save(out, ps, patterns.SaveOptions{Scale: scale})
+		err = patterns.Save(out, slices.Collect(seq), patterns.SaveOptions{Scale: scale})
 	}
 	if err != nil {
 		return fmt.Errorf("--out %v", err)

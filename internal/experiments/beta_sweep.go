@@ -26,9 +26,9 @@ func init() {
 			`letters whose top halves match the cue (a metastable state) and then on A alone, which comes back ` +
 			`whole, bottom half included. The first figure shows the pictures, the second the softmax weights; k90, ` +
 			`the fewest patterns that hold 90% of the weight, measures the blend. Note the scale: beta multiplies ` +
-			`the dot product divided by sqrt(d), as attention does (scale=sqrt). With the raw dot products of the ` +
-			`paper's formula (scale=raw) two letters differ by dozens of units and every beta here recalls one ` +
-			`letter; with unit vectors (scale=unit) every beta here blends them all. Try letter=B: B, P and R ` +
+			`the dot product divided by sqrt(d), as attention does (scale = sqrt). With the raw dot products of the ` +
+			`paper's formula (scale = raw) two letters differ by dozens of units and every beta here recalls one ` +
+			`letter; with unit vectors (scale = unit) every beta here blends them all. Try the letter B (letter = B): B, P and R ` +
 			`share their top halves, so no beta can choose between them.`,
 		Order: 23,
 		Params: []Param{
@@ -381,11 +381,12 @@ func (s *betaSweep) lastUpdate() string {
 	return "the last update"
 }
 
-// picturePanel draws a picture of values in [-1, 1], black to white, 0
-// (unknown) mid-gray, with a second line of text under it.
+// picturePanel draws a picture of values in [-1, 1] as every picture of
+// the lab is drawn, +1 black ink on white paper, 0 (unknown) mid-gray,
+// with a second line of text under it.
 func (s *betaSweep) picturePanel(values []float64, title, below string) *figure.Panel {
 	m, _ := figure.NewMatrixFlat(values, s.size, s.size) // finite: pictures and softmax averages
-	r := figure.NewRaster(m, figure.Gray, 0)
+	r := figure.NewRaster(m, figure.Ink, 0)
 	r.Min, r.Max, r.SquareCells, r.HideAxes = -1, 1, true, true
 	return &figure.Panel{Title: title, XLabel: below, Raster: r}
 }
@@ -436,7 +437,7 @@ func (s *betaSweep) weightsFigure(points []betaPoint) *figure.Figure {
 			Title:  fmt.Sprintf("β = %s: k90 = %d, %s", s.labels[i], pt.diag.K90, pt.diag.FixedPoint),
 			YLabel: "weight", X: x, Y: figure.Range(0, 1.05),
 			Stems: []figure.Stems{others, cued},
-			Refs:  []figure.Ref{{At: 1 / float64(pp), Style: figure.RefGray}},
+			Refs:  []figure.Ref{{At: 1 / float64(pp), Style: figure.RefGray, Label: "1/P"}},
 		})
 	}
 	cols := min(3, len(panels))
@@ -444,7 +445,7 @@ func (s *betaSweep) weightsFigure(points []betaPoint) *figure.Figure {
 	return &figure.Figure{
 		Name: "weights",
 		Caption: fmt.Sprintf("The softmax weights of the %d stored pictures in %s at each beta (red: %s, the cued one; "+
-			"dashed: 1/P, the global average) with k90 and the kind of fixed point they point to.", pp, s.lastUpdate(), s.name(s.target)),
+			"dashed: 1/P, every picture's weight in the global average) with k90 and the kind of fixed point they point to.", pp, s.lastUpdate(), s.name(s.target)),
 		Width: 4.2 * float64(cols), Height: 2.4 * float64(rows), Rows: rows, Cols: cols, Panels: panels,
 	}
 }
@@ -480,12 +481,13 @@ func (s *betaSweep) k90Figure(points []betaPoint) *figure.Figure {
 	}
 	return &figure.Figure{
 		Name:    "k90",
-		Caption: fmt.Sprintf("k90 (dashed: P/2, above which the update is a global average, and 1, a single picture), the weight on %s and the distance of the retrieved picture from %s, against beta.", name, name),
+		Caption: fmt.Sprintf("k90 (dashed: P/2, above which the update is a global average, and 1, a single picture), the weight on %s and the Euclidean distance of the retrieved picture from %s, against beta.", name, name),
 		Width:   11, Height: 3, Cols: 3,
 		Panels: []*figure.Panel{
-			panel("k90: 90% of the weight", "k90", k90, kAxis, figure.Ref{At: pp / 2}, figure.Ref{At: 1}),
+			panel("k90: 90% of the weight", "k90", k90, kAxis,
+				figure.Ref{At: pp / 2, Label: "P/2: global average"}, figure.Ref{At: 1, Label: "1: single picture"}),
 			panel("Weight on "+name, "softmax weight", weight, figure.Range(0, 1.05)),
-			panel("Distance from "+name, "‖ξ_new − x_"+name+"‖", dist, figure.Axis{Include: []float64{0}}),
+			panel("Distance from "+name, "Euclidean distance", dist, figure.Axis{Include: []float64{0}}),
 		},
 	}
 }

@@ -371,11 +371,12 @@ func runBasins(ctx context.Context, p Values, seed uint64) (*Result, error) {
 				if r.P != int(math.Round(a*float64(n))) {
 					continue
 				}
-				s.X, s.Y, s.Err = append(s.X, r.Noise), append(s.Y, r.Mean), append(s.Err, zeroNaN(r.StdErr))
+				s.X, s.Y, s.Err = append(s.X, r.Noise), append(s.Y, r.Mean), append(s.Err, r.StdErr)
 				if r.Mean < 0.5 && math.IsNaN(half) {
 					half = r.Noise
 				}
 			}
+			s.Err = errorBars(s.Err)
 			series = append(series, s)
 			if !math.IsNaN(half) {
 				numbers[fmt.Sprintf("%s_half_recall_noise_alpha_%g", rule, a)] = half
@@ -460,8 +461,9 @@ func runSpurious(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	for _, st := range capacity.States() {
 		s := figure.Series{Name: names[st], Style: figure.LinesPoints, Color: figure.Cycle(int(st))}
 		for _, r := range rows {
-			s.X, s.Y, s.Err = append(s.X, r.Alpha), append(s.Y, r.Fraction[st]), append(s.Err, zeroNaN(r.FractionErr[st]))
+			s.X, s.Y, s.Err = append(s.X, r.Alpha), append(s.Y, r.Fraction[st]), append(s.Err, r.FractionErr[st])
 		}
+		s.Err = errorBars(s.Err)
 		series = append(series, s)
 	}
 	// Half a step of margin, so that the end tick labels are not cut.
@@ -473,9 +475,10 @@ func runSpurious(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	mix := figure.Series{Name: "3-mixtures found", Style: figure.Points, Color: figure.Cycle(2)}
 	for _, r := range rows {
 		if !math.IsNaN(r.MixtureOverlap) {
-			mix.X, mix.Y, mix.Err = append(mix.X, r.Alpha), append(mix.Y, r.MixtureOverlap), append(mix.Err, zeroNaN(r.MixtureOverlapErr))
+			mix.X, mix.Y, mix.Err = append(mix.X, r.Alpha), append(mix.Y, r.MixtureOverlap), append(mix.Err, r.MixtureOverlapErr)
 		}
 	}
+	mix.Err = errorBars(mix.Err)
 	var mixPanel *figure.Panel
 	if len(mix.X) > 0 {
 		mixPanel = &figure.Panel{Title: "Overlap of a 3-mixture with each of its patterns",
@@ -645,10 +648,11 @@ func temperatureFigure(n int, ps []int, temps []float64, rows []capacity.Tempera
 		b := s
 		for _, r := range rows {
 			if r.P == pp {
-				s.X, s.Y, s.Err = append(s.X, r.T), append(s.Y, r.Mean), append(s.Err, zeroNaN(r.StdErr))
-				b.X, b.Y, b.Err = append(b.X, r.T), append(b.Y, r.MaxAbs), append(b.Err, zeroNaN(r.MaxAbsErr))
+				s.X, s.Y, s.Err = append(s.X, r.T), append(s.Y, r.Mean), append(s.Err, r.StdErr)
+				b.X, b.Y, b.Err = append(b.X, r.T), append(b.Y, r.MaxAbs), append(b.Err, r.MaxAbsErr)
 			}
 		}
+		s.Err, b.Err = errorBars(s.Err), errorBars(b.Err)
 		start, best = append(start, s), append(best, b)
 	}
 	tMax := temps[len(temps)-1]
@@ -660,7 +664,7 @@ func temperatureFigure(n int, ps []int, temps []float64, rows []capacity.Tempera
 		YLabel: "mean overlap m with it", Grid: true, Legend: figure.LegendBottomLeft,
 		Refs: []figure.Ref{{At: 1, Vertical: true}}, Series: append(start, tanh), Y: yr}
 	bottom := &figure.Panel{Title: "Largest overlap with any stored pattern",
-		XLabel: "temperature T", YLabel: "max over μ of |m_μ|", Grid: true, Legend: figure.LegendBottomLeft,
+		XLabel: "temperature T", YLabel: "max over μ of |m_{μ}|", Grid: true, Legend: figure.LegendBottomLeft,
 		Refs: []figure.Ref{{At: 1, Vertical: true}}, Series: append(best, tanh), Y: yr}
 	return &figure.Figure{Name: "temperature", Width: 8, Height: 9, ShareX: true, Panels: []*figure.Panel{top, bottom},
 		Caption: "Overlap with the starting pattern (top) and largest |overlap| with any stored pattern (bottom), both averaged over time, against the temperature under Glauber dynamics, with the alpha -> 0 law m = tanh(m/T) (dashed)."}

@@ -1,7 +1,10 @@
 package experiments
 
 import (
+	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 
 	"github.com/hopfield-lab/hopfield"
@@ -42,4 +45,28 @@ func statesTable(name, timeName string, states [][]int8) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// errorBars returns standard errors for a series' error bars: nil when
+// none was measured (all NaN: one network per point has no standard
+// error, and a bar of length 0 would claim one), else errs with the
+// unmeasured ones as 0.
+func errorBars(errs []float64) []float64 {
+	if !slices.ContainsFunc(errs, func(e float64) bool { return !math.IsNaN(e) }) {
+		return nil
+	}
+	out := make([]float64, len(errs))
+	for i, e := range errs {
+		out[i] = zeroNaN(e)
+	}
+	return out
+}
+
+// count writes n things: count(1, "step") is "1 step", count(3, "step")
+// "3 steps".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

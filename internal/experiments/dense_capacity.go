@@ -344,7 +344,7 @@ func (c *denseCurve) stats() denseCurveStats {
 	var s denseCurveStats
 	for k, pp := range c.ps {
 		f, se := denseFraction(c.stable[k], c.probes[k])
-		s.ps, s.frac, s.stderr = append(s.ps, float64(pp)), append(s.frac, f), append(s.stderr, zeroNaN(se))
+		s.ps, s.frac, s.stderr = append(s.ps, float64(pp)), append(s.frac, f), append(s.stderr, se)
 		s.theory = append(s.theory, denseTheoryStable(c.N, c.n, pp))
 	}
 	s.half, s.theoryHalf = denseCrossing(s.ps, s.frac, 0.5), denseTheoryHalf(c.N, c.n)
@@ -352,15 +352,15 @@ func (c *denseCurve) stats() denseCurveStats {
 }
 
 // series draws the curve against x = P / scale: the measurement with error
-// bars and the theory, dashed, on a finer grid of integer P. theoryName
-// names the theory in the legend ("" leaves it out).
-func (c *denseCurve) series(name, theoryName, color string, scale float64) []figure.Series {
+// bars and the theory, dashed in the same colour, on a finer grid of
+// integer P (denseTheoryKey names the theory curves in the legend).
+func (c *denseCurve) series(name, color string, scale float64) []figure.Series {
 	s := c.stats()
 	xs := make([]float64, len(s.ps))
 	for k, pp := range s.ps {
 		xs[k] = pp / scale
 	}
-	meas := figure.Series{Name: name, X: log10s(xs), Y: s.frac, Err: s.stderr, Style: figure.LinesPoints, Color: color}
+	meas := figure.Series{Name: name, X: log10s(xs), Y: s.frac, Err: errorBars(s.stderr), Style: figure.LinesPoints, Color: color}
 	var tx, ty []float64
 	for _, v := range denseGeom(s.ps[0]/1.2, s.ps[len(s.ps)-1]*1.2, 80) {
 		pp := max(1, int(math.Round(v)))
@@ -369,7 +369,7 @@ func (c *denseCurve) series(name, theoryName, color string, scale float64) []fig
 		}
 		tx, ty = append(tx, float64(pp)/scale), append(ty, denseTheoryStable(c.N, c.n, pp))
 	}
-	th := figure.Series{Name: theoryName, X: log10s(tx), Y: ty, Dashed: true, Color: color}
+	th := figure.Series{X: log10s(tx), Y: ty, Dashed: true, Color: color}
 	return []figure.Series{meas, th}
 }
 
@@ -441,13 +441,12 @@ func describeHalfP(x float64) string {
 	return strconv.FormatFloat(x, 'f', 0, 64)
 }
 
-// denseTheoryLabel names the first theory curve of a panel in its legend;
-// the others are the same kind of curve in their series' colours.
-func denseTheoryLabel(i int) string {
-	if i == 0 {
-		return "one-step theory"
-	}
-	return ""
+// denseTheoryKey is the legend's entry for the theory curves of a panel,
+// one per colour: a black dashed line that draws nothing (its one point
+// is the first theory curve's first).
+func denseTheoryKey(series []figure.Series) figure.Series {
+	th := series[1]
+	return figure.Series{Name: "one-step theory", X: th.X[:1], Y: th.Y[:1], Dashed: true, Color: "black"}
 }
 
 func denseCapacityFigure(main, scale []*denseCurve, n int) *figure.Figure {
@@ -455,15 +454,15 @@ func denseCapacityFigure(main, scale []*denseCurve, n int) *figure.Figure {
 	var refs []figure.Ref
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i, c := range main {
-		series = append(series, c.series(fmt.Sprintf("n = %d", c.n), denseTheoryLabel(i), figure.Cycle(i), 1)...)
+		series = append(series, c.series(fmt.Sprintf("n = %d", c.n), figure.Cycle(i), 1)...)
 		refs = append(refs, figure.Ref{At: math.Log10(c.kErrorFree()), Vertical: true, Style: figure.RefGray})
 		lo, hi = math.Min(lo, float64(c.ps[0])/1.3), math.Max(hi, float64(c.ps[len(c.ps)-1])*1.3)
 	}
 	y := figure.Range(-0.03, 1.03)
 	a := &figure.Panel{
 		Title:  fmt.Sprintf("F(x) = xⁿ, N = %d: stored patterns that are fixed points", n),
-		XLabel: "stored patterns P (log scale); gray: error-free capacity N^(n-1) / (2 (2n-3)!! ln N)", YLabel: "fraction of fixed points",
-		X: denseLogAxis(lo, hi), Y: y, Grid: true, Legend: figure.LegendBottomLeft, Series: series, Refs: refs,
+		XLabel: "stored patterns P (log scale); gray: error-free capacity N^{n−1} / (2 (2n−3)!! ln N)", YLabel: "fraction of fixed points",
+		X: denseLogAxis(lo, hi), Y: y, Grid: true, Legend: figure.LegendBottomLeft, Series: append(series, denseTheoryKey(series)), Refs: refs,
 	}
 	panels := []*figure.Panel{a}
 	if len(scale) > 1 {
@@ -471,13 +470,13 @@ func denseCapacityFigure(main, scale []*denseCurve, n int) *figure.Figure {
 		lo, hi = math.Inf(1), math.Inf(-1)
 		for i, c := range scale {
 			k := c.kErrorFree()
-			ss = append(ss, c.series(fmt.Sprintf("N = %d", c.N), denseTheoryLabel(i), figure.Cycle(i+4), k)...)
+			ss = append(ss, c.series(fmt.Sprintf("N = %d", c.N), figure.Cycle(i+4), k)...)
 			lo, hi = math.Min(lo, float64(c.ps[0])/k/1.3), math.Max(hi, float64(c.ps[len(c.ps)-1])/k*1.3)
 		}
 		panels = append(panels, &figure.Panel{
 			Title:  "n = 3 at three sizes: P scaled by the error-free capacity K = N²/(6 ln N)",
 			XLabel: "P / K (log scale)", YLabel: "fraction of fixed points",
-			X: denseLogAxis(lo, hi), Y: y, Grid: true, Legend: figure.LegendBottomLeft, Series: ss,
+			X: denseLogAxis(lo, hi), Y: y, Grid: true, Legend: figure.LegendBottomLeft, Series: append(ss, denseTheoryKey(ss)),
 			Refs: []figure.Ref{{At: 0, Vertical: true, Style: figure.RefGray}},
 		})
 	}

@@ -243,13 +243,13 @@ func expFigure(curves []*expCurve, set expSettings, bound float64) *figure.Figur
 	for ci, c := range curves {
 		var xs, ys, es []float64
 		for _, pt := range c.points(set.probes) {
-			xs, ys, es = append(xs, float64(pt.p)), append(ys, pt.frac), append(es, zeroNaN(pt.stderr))
+			xs, ys, es = append(xs, float64(pt.p)), append(ys, pt.frac), append(es, pt.stderr)
 		}
 		if len(xs) == 0 {
 			continue
 		}
 		lo, hi = math.Min(lo, xs[0]/1.5), math.Max(hi, xs[len(xs)-1]*1.5)
-		series = append(series, figure.Series{Name: c.name, X: log10s(xs), Y: ys, Err: es, Style: figure.LinesPoints, Color: figure.Cycle(ci)})
+		series = append(series, figure.Series{Name: c.name, X: log10s(xs), Y: ys, Err: errorBars(es), Style: figure.LinesPoints, Color: figure.Cycle(ci)})
 	}
 	// The bound as a vertical line with a name in the legend, when it
 	// falls inside the range of P.

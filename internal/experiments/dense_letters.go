@@ -24,8 +24,8 @@ func init() {
 			`classic network turns nearly every letter into one and the same mixture state, the dense one ` +
 			`with the exponential energy (lse) ` +
 			`gives nearly all of them back. Two letters agree on about 87 of their 100 pixels, so the energy must ` +
-			`be steep to tell them apart: try energy=poly:3, F(x) = x^3, which fails here as the classic rule ` +
-			`does although it holds hundreds of random patterns, and poly:20, which succeeds.`,
+			`be steep to tell them apart: try energy = poly:3, F(x) = x^3, which fails here as the classic rule ` +
+			`does although it holds hundreds of random patterns, and energy = poly:20, which succeeds.`,
 		Order: 22,
 		Params: []Param{
 			{Name: "noise", Kind: Float, Default: 0.1, Min: 0, Max: 0.5, Help: "fraction of a letter's pixels flipped in its cue"},

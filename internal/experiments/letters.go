@@ -24,8 +24,9 @@ func init() {
 			`is only 4 pixels away from the reversed checkerboard, and a Hebbian network stores every ` +
 			`pattern's reverse too, so the memories crowd each other. The second figure shows several ` +
 			`noisy cues and what became of them: every failure ends in the same spurious "mixture" state. ` +
-			`Try --set rule=storkey or rule=pseudoinverse, learning rules that cope with correlated ` +
-			`patterns (89.2% and 83.5% of all noisy cues), or tie=keep (65%).`,
+			`Try the Storkey or the pseudoinverse learning rule (rule = storkey, rule = pseudoinverse), which cope ` +
+			`with correlated patterns (89.2% and 83.5% of all noisy cues), or leaving a neuron whose input is 0 ` +
+			`as it is (tie = keep: 65%).`,
 		Order: 5,
 		Params: []Param{
 			{Name: "noise", Kind: Float, Default: 0.2, Min: 0, Max: 1, Help: "fraction of the X's pixels flipped in the cue"},
@@ -246,7 +247,7 @@ func (tl *letterTally) figures(flips, trials int) []*figure.Figure {
 	}}
 	shown := append(tl.good, tl.bad...)
 	at := append(tl.goodAt, tl.badAt...)
-	trialsGrid := &figure.Patterns{Shape: [2]int{5, 5}, Columns: len(shown)}
+	trialsGrid := &figure.Patterns{Shape: [2]int{5, 5}, Columns: len(shown), KeepColumns: true}
 	for i, tr := range shown {
 		trialsGrid.Items = append(trialsGrid.Items, figure.Item{Title: fmt.Sprintf("Cue %d", at[i]), Cells: cells(tr.cue)})
 	}
@@ -260,7 +261,7 @@ func (tl *letterTally) figures(flips, trials int) []*figure.Figure {
 		}
 		trialsGrid.Items = append(trialsGrid.Items, figure.Item{Title: title, Cells: cells(tr.res.State)})
 	}
-	trialsTitle := fmt.Sprintf("The X was recalled from %d of %d noisy copies. Top: cues; bottom: the network's answer", tl.exact, trials)
+	trialsTitle := fmt.Sprintf("The X was recalled from %d of %d noisy copies. Each cue over the network's answer", tl.exact, trials)
 	return []*figure.Figure{
 		{
 			Name: "letters", Caption: "The stored pictures; the X, a noisy copy and what the network recalled from it.",
@@ -282,9 +283,9 @@ func (tl *letterTally) summary(rule hopfield.Rule, tie hopfield.Tie, flips, tria
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "Stored checkerboard, X and A (5x5, %v rule, tie %v); cue: the X with %d of 25 pixels flipped.\n", rule, tie, flips)
 	if first.wrong == 0 {
-		fmt.Fprintf(&sum, "First cue: recalled the X exactly after %d synchronous step(s) (%v).\n", first.res.Steps, first.res.End)
+		fmt.Fprintf(&sum, "First cue: recalled the X exactly after %s (%v).\n", count(first.res.Steps, "synchronous step"), first.res.End)
 	} else {
-		fmt.Fprintf(&sum, "First cue: the recall ended %d pixels away from the X after %d step(s) (%v).\n", first.wrong, first.res.Steps, first.res.End)
+		fmt.Fprintf(&sum, "First cue: the recall ended %d pixels away from the X after %s (%v).\n", first.wrong, count(first.res.Steps, "step"), first.res.End)
 	}
 	fmt.Fprintf(&sum, "Over %d noisy cues the X was recalled exactly %d times (%.0f%%).\n", trials, tl.exact, 100*float64(tl.exact)/float64(trials))
 	if exact.p >= 0 {

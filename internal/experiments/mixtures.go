@@ -142,14 +142,15 @@ func (s *mixtureScan) fraction(k int) float64 {
 	return float64(c) / float64(len(s.outs[k]))
 }
 
-// meanAndErr is the mean of xs and its standard error (0 for one value).
+// meanAndErr is the mean of xs and its standard error (NaN for one
+// value: not measured).
 func meanAndErr(xs []float64) (m, err float64) {
 	for _, x := range xs {
 		m += x
 	}
 	m /= float64(len(xs))
 	if len(xs) < 2 {
-		return m, 0
+		return m, math.NaN()
 	}
 	var ss float64
 	for _, x := range xs {
@@ -335,10 +336,11 @@ func mixtureSummary(n, p, trials int, byT, byLoad *mixtureScan, numbers map[stri
 func mixtureFigure(n, p int, byT, byLoad *mixtureScan) *figure.Figure {
 	t3 := theory.MixtureStabilityTemperature(3)
 	tMax := byT.xs[len(byT.xs)-1]
+	// The curves leave no corner free for six entries: the legend goes
+	// under the panel, and the overlap's range is the data's.
 	byTPanel := &figure.Panel{Title: fmt.Sprintf("From sgn(ξ¹+ξ²+ξ³) under Glauber dynamics, N = %d, P = %d", n, p),
-		XLabel: "temperature T", YLabel: "overlap (time average)", Grid: true, Legend: figure.LegendTopRight,
-		Series: append(byT.series(), mixtureTheory(tMax)...),
-		Y:      figure.Axis{Min: &[]float64{-0.05}[0], Max: &[]float64{1.55}[0], Ticks: unitTicks}} // the legend sits above m = 1
+		XLabel: "temperature T", YLabel: "overlap (time average)", Grid: true, Legend: figure.LegendBelow,
+		Series: append(byT.series(), mixtureTheory(tMax)...), Y: figure.Axis{Include: []float64{0, 1}}}
 	if t3 < tMax {
 		byTPanel.Refs = []figure.Ref{{At: t3, Vertical: true, Style: figure.RefDottedRed}}
 	}
@@ -347,8 +349,8 @@ func mixtureFigure(n, p int, byT, byLoad *mixtureScan) *figure.Figure {
 		frac.X, frac.Y = append(frac.X, a), append(frac.Y, byLoad.fraction(k))
 	}
 	byLoadPanel := &figure.Panel{Title: fmt.Sprintf("At T = 0 against the load, N = %d", n), XLabel: "load α = P/N", YLabel: "final overlap, fraction of runs",
-		Grid: true, Legend: figure.LegendTopRight, Series: append(byLoad.series(), frac), Refs: []figure.Ref{{At: 0.5, Style: figure.RefGray}},
-		Y: figure.Range(-0.05, 1.05)}
+		Grid: true, Series: append(byLoad.series(), frac), Refs: []figure.Ref{{At: 0.5, Style: figure.RefGray, Label: "mixture: 1/2"}},
+		Y: figure.Axis{Include: []float64{0, 1}}}
 	return &figure.Figure{Name: "mixtures", Width: 8, Height: 10, Rows: 2, Panels: []*figure.Panel{byTPanel, byLoadPanel},
 		Caption: "Overlaps with the three patterns of the mixture sgn(xi1+xi2+xi3), largest first: against the temperature with the alpha = 0 theory (m_3 solid where stable, dashed beyond T_3 (dotted); the pure state's m_1 gray), and at T = 0 against the load, with the fraction of runs still ending in a symmetric 3-mixture."}
 }
@@ -363,6 +365,7 @@ func (s *mixtureScan) series() []figure.Series {
 			m, e := s.mean(k, r)
 			ser.X, ser.Y, ser.Err = append(ser.X, x), append(ser.Y, m), append(ser.Err, e)
 		}
+		ser.Err = errorBars(ser.Err)
 		out = append(out, ser)
 	}
 	return out
@@ -373,8 +376,8 @@ func (s *mixtureScan) series() []figure.Series {
 // state's m_1(T).
 func mixtureTheory(tMax float64) []figure.Series {
 	t3 := theory.MixtureStabilityTemperature(3)
-	stable := figure.Series{Name: fmt.Sprintf("m_3(T), stable below T_3 = %.2f (dotted)", t3), Color: "black"}
-	unstable := figure.Series{Name: "m_3(T), unstable", Color: "black", Dashed: true}
+	stable := figure.Series{Name: fmt.Sprintf("m_{3}(T), stable below T_{3} = %.2f (dotted)", t3), Color: "black"}
+	unstable := figure.Series{Name: "m_{3}(T), unstable", Color: "black", Dashed: true}
 	// Both curves hold T_3, where m_3 is continuous.
 	ts := grid(math.Min(1, tMax), math.Min(1, tMax)/200)
 	if t3 < ts[len(ts)-1] {
@@ -391,14 +394,9 @@ func mixtureTheory(tMax float64) []figure.Series {
 		}
 	}
 	fine := grid(tMax, tMax/300)
-	pure := figure.Series{Name: "m_1(T): one pattern", X: fine, Y: theory.GlauberOverlapCurve(fine), Color: "gray", Dashed: true}
+	pure := figure.Series{Name: "m_{1}(T): one pattern", X: fine, Y: theory.GlauberOverlapCurve(fine), Color: "gray", Dashed: true}
 	if len(unstable.X) < 2 { // T_max below T_3: nothing unstable to draw
 		return []figure.Series{stable, pure}
 	}
 	return []figure.Series{stable, unstable, pure}
 }
-
-// unitTicks label an overlap axis from 0 to 1 only, when the axis reaches
-// beyond 1 to make room for a legend.
-var unitTicks = []figure.Tick{{Value: 0, Label: "0.0"}, {Value: 0.2, Label: "0.2"}, {Value: 0.4, Label: "0.4"},
-	{Value: 0.6, Label: "0.6"}, {Value: 0.8, Label: "0.8"}, {Value: 1, Label: "1.0"}}

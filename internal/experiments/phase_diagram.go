@@ -190,23 +190,32 @@ func phaseSummary(g phaseGrid, spec capacity.TemperatureSpec, cell func(i, j int
 		numbers["largest_load_retrieving_at_T0"] = lastT0
 		fmt.Fprintf(&sum, "At T = 0 the overlap stays above 0.9 up to alpha = %.3g (theory: alpha_c = %.4f at N -> inf).\n", lastT0, theory.AGSCriticalLoad())
 	}
-	writeCuts(&sum, g, cell, cuts)
+	writeCuts(&sum, g, cell, cuts, spec.Trials > 1)
 	return sum.String()
 }
 
 // writeCuts lists the measured overlap beside the theory's at the loads of
-// the cuts.
-func writeCuts(sum *strings.Builder, g phaseGrid, cell func(i, j int) capacity.TemperatureRow, cuts []phaseCut) {
-	sum.WriteString("Measured m (± standard error) and the theory's m_RS at the loads of the cuts:\n     T")
+// the cuts, with its standard error when there is one (errs: more than
+// one network per cell).
+func writeCuts(sum *strings.Builder, g phaseGrid, cell func(i, j int) capacity.TemperatureRow, cuts []phaseCut, errs bool) {
+	what, width := "Measured m", 14
+	if errs {
+		what, width = "Measured m (± standard error)", 22
+	}
+	fmt.Fprintf(sum, "%s and the theory's m_RS at the loads of the cuts:\n     T", what)
 	for _, cut := range cuts {
-		fmt.Fprintf(sum, "  %-22s", cut.name)
+		fmt.Fprintf(sum, "  %-*s", width, cut.name)
 	}
 	sum.WriteString("\n")
 	for i, T := range g.temps {
 		fmt.Fprintf(sum, "  %4.2f", T)
 		for _, cut := range cuts {
 			r := cell(i, cut.col)
-			fmt.Fprintf(sum, "  %6.3f ± %5.3f / %5.3f", r.Mean, zeroNaN(r.StdErr), cut.gridM[i])
+			if errs {
+				fmt.Fprintf(sum, "  %6.3f ± %5.3f / %5.3f", r.Mean, zeroNaN(r.StdErr), cut.gridM[i])
+			} else {
+				fmt.Fprintf(sum, "  %6.3f / %5.3f", r.Mean, cut.gridM[i])
+			}
 		}
 		sum.WriteString("\n")
 	}
@@ -308,24 +317,29 @@ func phaseFigure(g phaseGrid, cell func(i, j int) capacity.TemperatureRow, cuts 
 			h.Values = append(h.Values, cell(i, j).Mean)
 		}
 	}
+	// The cells fill the data area: the legend goes under it.
 	heat := &figure.Panel{Title: fmt.Sprintf("Overlap after Glauber dynamics, N = %d", g.n),
-		XLabel: "load α = P/N", YLabel: "temperature T", Heat: h, Legend: figure.LegendTopLeft,
+		XLabel: "load α = P/N", YLabel: "temperature T", Heat: h, Legend: figure.LegendBelow,
 		Series: phaseLines(h.X[len(h.X)-1])}
 	for _, c := range cuts[1:] {
 		heat.Refs = append(heat.Refs, figure.Ref{At: alphas[c.col], Vertical: true, Style: figure.RefGray})
 	}
+	// The overlap's range is the data's (a finite network's overlap
+	// strays below 0 in the paramagnet), 0 and 1 included.
 	side := &figure.Panel{Title: "Cuts at fixed load", XLabel: "temperature T", YLabel: "overlap m",
-		Grid: true, Legend: figure.LegendTopRight, Y: figure.Range(-0.05, 1.05)}
+		Grid: true, Y: figure.Axis{Include: []float64{0, 1}}}
 	for k, c := range cuts {
 		meas := figure.Series{Name: c.name, Style: figure.LinesPoints, Color: figure.Cycle(k)}
 		for i, T := range g.temps {
 			r := cell(i, c.col)
-			meas.X, meas.Y, meas.Err = append(meas.X, T), append(meas.Y, r.Mean), append(meas.Err, zeroNaN(r.StdErr))
+			meas.X, meas.Y, meas.Err = append(meas.X, T), append(meas.Y, r.Mean), append(meas.Err, r.StdErr)
 		}
+		meas.Err = errorBars(meas.Err)
 		th := figure.Series{X: c.theoryT, Y: c.theoryM, Dashed: true, Color: figure.Cycle(k)}
 		side.Series = append(side.Series, meas, th)
 	}
-	side.Series = append(side.Series, figure.Series{Name: "replica-symmetric theory", X: []float64{0}, Y: []float64{0}, Dashed: true, Color: "gray"})
+	// A legend entry for the theory curves of every colour.
+	side.Series = append(side.Series, figure.Series{Name: "replica-symmetric theory", X: cuts[0].theoryT[:1], Y: cuts[0].theoryM[:1], Dashed: true, Color: "black"})
 	return &figure.Figure{Name: "phase-diagram", Width: 8, Height: 10, Rows: 2, Panels: []*figure.Panel{heat, side},
 		Caption: "Overlap with the starting pattern under Glauber dynamics over load and temperature, with the replica-symmetric lines T_g, T_M and T_c; and cuts at three loads with the theory's overlap (dashed)."}
 }
@@ -354,13 +368,15 @@ func cellEdges(centres []float64) []float64 {
 // T_M and T_c over T from the table phaseLineTable, which keeps their
 // reentrance at low T and their square-root start at alpha = 0.
 func phaseLines(alphaMax float64) []figure.Series {
-	tg := figure.Series{Name: "T_g: spin glass below", Color: "C9", Dashed: true}
+	// Pink stands out on viridis' dark purple, where T_g runs, and is
+	// none of the colours of the cuts.
+	tg := figure.Series{Name: "T_{g}: spin glass below", Color: "C6", Dashed: true}
 	for k := range 101 {
 		a := alphaMax * float64(k) / 100
 		tg.X, tg.Y = append(tg.X, a), append(tg.Y, theory.SpinGlassTemperature(a))
 	}
-	tm := figure.Series{Name: "T_M: retrieval states exist below", Color: "red"}
-	tc := figure.Series{Name: "T_c: retrieval globally stable below", Color: "black", Dashed: true}
+	tm := figure.Series{Name: "T_{M}: retrieval states exist below", Color: "red"}
+	tc := figure.Series{Name: "T_{c}: retrieval globally stable below", Color: "black", Dashed: true}
 	for _, l := range phaseLineTable {
 		tm.X, tm.Y = append(tm.X, l.alphaM), append(tm.Y, l.T)
 		tc.X, tc.Y = append(tc.X, l.alphaC), append(tc.Y, l.T)

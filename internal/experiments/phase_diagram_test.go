@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -178,5 +179,20 @@ func TestPhaseDiagramParams(t *testing.T) {
 				t.Errorf("got=%v, want a parameter error for %s", err, tc.param)
 			}
 		})
+	}
+}
+
+// One network per cell measures no standard error: the summary prints
+// none and the cuts draw no error bars; with two it does both.
+func TestPhaseDiagramOneTrial(t *testing.T) {
+	t.Parallel()
+	small := []string{"N=100", "alpha_max=0.1", "alpha_step=0.05", "T_max=1", "T_step=0.5", "burn=3", "sweeps=3"}
+	for _, trials := range []int{1, 2} {
+		r := run(t, "phase-diagram", 7, append(small, fmt.Sprintf("trials=%d", trials))...)
+		cuts := r.Figure("phase-diagram").Panels[1]
+		hasErr := cuts.Series[0].Err != nil
+		if strings.Contains(r.Summary, "±") != (trials > 1) || hasErr != (trials > 1) {
+			t.Errorf("trials = %d: ± in the summary %v, error bars %v, want both %v", trials, strings.Contains(r.Summary, "±"), hasErr, trials > 1)
+		}
 	}
 }

@@ -131,7 +131,7 @@ func (r prefixRun) recallFigure(xi []string, cueTitle, caption string, height fl
 }
 
 func (r prefixRun) dynamicsFigure(overlaps *figure.Panel, caption string) *figure.Figure {
-	energy := r.tr.curvePanel(r.k, "Energy E = −½ Σ T_ij S_i S_j: it never increases", "Energy E", nil, figure.Series{Y: r.tr.energy, Color: "purple"})
+	energy := r.tr.curvePanel(r.k, "Energy E = −½ Σ T_{ij} S_{i} S_{j}: it never increases", "Energy E", nil, figure.Series{Y: r.tr.energy, Color: "purple"})
 	return &figure.Figure{Name: "dynamics", Caption: caption, Width: 8, Height: 6, Panels: []*figure.Panel{overlaps, energy}}
 }
 

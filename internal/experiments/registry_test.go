@@ -1,6 +1,10 @@
 package experiments
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestValidID(t *testing.T) {
 	for _, tc := range []struct {
@@ -29,6 +33,17 @@ func TestValidID(t *testing.T) {
 	for _, e := range All() {
 		if !validID(e.Name) {
 			t.Errorf("registered experiment %q has an invalid name", e.Name)
+		}
+	}
+}
+
+// Descriptions are read on the command line and on the web page, where
+// parameters are a form: they name a setting as "key = value", never in
+// the command's syntax.
+func TestDescriptionsFitBothInterfaces(t *testing.T) {
+	for _, e := range All() {
+		if strings.Contains(e.Description, "--set") || regexp.MustCompile(`\b[a-zA-Z_]+=[a-z0-9]`).MatchString(e.Description) {
+			t.Errorf("%s: the description writes a setting in the command's syntax: %q", e.Name, e.Description)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package experiments
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -117,15 +118,35 @@ func (t *Table) textColumns() ([][]string, error) {
 	return text, nil
 }
 
-// appendText writes a name as one CSV field, quoted as encoding/csv
-// quotes it when it holds a comma, a quote, a line break or leading space.
+// appendText writes a name as one CSV field, quoted exactly where
+// encoding/csv quotes it (a comma, a quote or a line break anywhere, a
+// leading Unicode space, the field \.): names of plain letters, digits and
+// punctuation, the usual case, are appended as they are, and any other name
+// is written by a csv.Writer, so the rule is encoding/csv's own.
 func appendText(b []byte, s string) []byte {
-	if s == "" || !strings.ContainsAny(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t' {
+	if plainField(s) {
 		return append(b, s...)
 	}
-	b = append(b, '"')
-	b = append(b, strings.ReplaceAll(s, `"`, `""`)...)
-	return append(b, '"')
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	// Two fields, so that an empty s is not a record csv writes as an
+	// empty line; the second never needs quotes.
+	cw.Write([]string{s, "x"}) // writes to memory: no error
+	cw.Flush()
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte(",x\n"))...)
+}
+
+// plainField reports whether s is certainly a CSV field encoding/csv leaves
+// unquoted: it starts with an ASCII letter or digit (not a space, not \.)
+// and holds no comma, quote or line break.
+func plainField(s string) bool {
+	if s == "" {
+		return true
+	}
+	if c := s[0]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+		return false
+	}
+	return !strings.ContainsAny(s, ",\"\r\n")
 }
 
 // appendNumber writes v as capacity.FormatNumber does, taking the faster integer

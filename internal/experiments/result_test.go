@@ -2,7 +2,9 @@ package experiments
 
 import (
 	"bytes"
+	"encoding/csv"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -42,6 +44,53 @@ func TestTableCSV(t *testing.T) {
 	bad.Text = map[string][]string{"b": {"one", "two"}}
 	if err := bad.WriteCSV(&bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), `"b" is not a column`) {
 		t.Errorf("text column not in the table: err = %v", err)
+	}
+}
+
+// Names are quoted exactly where encoding/csv quotes them: a whole row
+// with text written by WriteCSV is the row csv.Writer writes, and reads
+// back as the names.
+func TestTableCSVQuotingAsEncodingCSV(t *testing.T) {
+	names := []string{"", "hebbian", "a b", "x ", " lead", "\tlead", "\vlead", "\flead",
+		"\u00a0nbsp", "\u2003em", "\u3000ideographic", "\u0085nel", "\u200bzero-width", "\\.", "\\.x", "x\\.",
+		"a,b", `a"b`, `"`, "a\nb", "a\r\nb", "\r", "é", "élan", "\xff", "\xffbad", "-1", "#x", "'q'", "\\", "k=3; b=2"}
+	var table Table
+	table.Columns = []string{"name", "n"}
+	for i := range names {
+		table.Rows = append(table.Rows, []float64{math.NaN(), float64(i)})
+	}
+	table.AddText("name", names)
+	var got, want bytes.Buffer
+	if err := table.WriteCSV(&got); err != nil {
+		t.Fatal(err)
+	}
+	cw := csv.NewWriter(&want)
+	cw.Write(table.Columns)
+	for i, s := range names {
+		cw.Write([]string{s, strconv.Itoa(i)})
+	}
+	cw.Flush()
+	if got.String() != want.String() {
+		t.Errorf("WriteCSV:\n%q\nencoding/csv:\n%q", got.String(), want.String())
+	}
+	for _, s := range names {
+		var one bytes.Buffer
+		cw := csv.NewWriter(&one)
+		cw.Write([]string{s, "1"})
+		cw.Flush()
+		if got, want := string(appendText(nil, s))+",1\n", one.String(); got != want {
+			t.Errorf("appendText(%q) = %q, want %q as encoding/csv", s, got, want)
+		}
+	}
+	recs, err := csv.NewReader(&got).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range names {
+		// A csv.Reader turns \r\n within a quoted field into \n.
+		if r := recs[i+1][0]; r != strings.ReplaceAll(s, "\r\n", "\n") {
+			t.Errorf("row %d reads back as %q, want %q", i, r, s)
+		}
 	}
 }
 

@@ -25,7 +25,7 @@ func init() {
 			`together with its mirror image. Which one you get depends on whether the start agrees with ` +
 			`xi on more than half of the neurons, except when a neuron's input is exactly 0: the ` +
 			`notebook's sign(0) = -1 then decides, and can tip a start that agrees on 3 of 5 neurons to ` +
-			`-xi (try --set tie=keep).`,
+			`-xi (try tie = keep, which leaves such a neuron as it is).`,
 		Order: 4,
 		Params: []Param{
 			{Name: "T", Kind: Int, Default: 10, Min: 1, Max: 1000, Help: "number of time steps shown, the start included"},
@@ -103,7 +103,7 @@ func runSyncSmall(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	fmt.Fprintf(&sum, "Pattern xi = %v; random start %v agrees with it on %d of %d neurons.\n", smallPattern, start, correct, n)
 	switch res.End {
 	case hopfield.FixedPoint:
-		fmt.Fprintf(&sum, "After %d synchronous step(s) the state stopped changing at %v: %s.\n", ran, final, what)
+		fmt.Fprintf(&sum, "After %s the state stopped changing at %v: %s.\n", count(ran, "synchronous step"), final, what)
 	case hopfield.Cycle:
 		fmt.Fprintf(&sum, "The state fell into a 2-cycle after %d steps; at t = %d it is %v: %s.\n", ran, steps-1, final, what)
 	default:

@@ -2,7 +2,6 @@ package lab
 
 import (
 	"context"
-	"encoding/json"
 	"sort"
 )
 
@@ -79,8 +78,8 @@ func init() {
 		}),
 		"upload": func(l Limits, _ context.Context, body, data []byte, _ func(any) error) (any, error) {
 			var req UploadRequest
-			if err := json.Unmarshal(body, &req); err != nil {
-				return nil, Errorf("upload: %v", err)
+			if err := DecodeJSON(body, &req); err != nil {
+				return nil, err
 			}
 			return l.Upload(data, req)
 		},

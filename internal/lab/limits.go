@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/hopfield-lab/hopfield"
@@ -18,6 +19,11 @@ const (
 	// DefaultSeed is the seed of a request that gives none: the command
 	// line's default, so that the lab and the command agree.
 	DefaultSeed = 1
+
+	// MaxSeed is the largest seed the lab takes, 2^53-1: the largest whole
+	// number a page's JavaScript holds exactly, so that a seed survives the
+	// page and its links unrounded.
+	MaxSeed = 1<<53 - 1
 )
 
 // Limits bound what one request may ask of the lab, so that every answer
@@ -107,9 +113,18 @@ func (l Limits) Describe() LimitsResponse {
 		Sizes:    sizes,
 		Rules:    ruleNames(),
 		Energies: []string{"poly:2", "poly:3", "poly:4", "rpoly:3", "exp", "lse"},
-		Updates:  []string{"sync", "async", "permutation", "sequential", "glauber"},
-		Ties:     []string{"keep", "plus", "minus"},
+		Updates:  names(hopfield.Synchronous, hopfield.Glauber),
+		Ties:     names(hopfield.TieKeep, hopfield.TieMinus),
 	}
+}
+
+// names are the names of the values from first to last.
+func names[T ~int](first, last T) []string {
+	var s []string
+	for v := first; v <= last; v++ {
+		s = append(s, fmt.Sprint(v))
+	}
+	return s
 }
 
 // ruleNames are the rules a memory takes: the library's and the

@@ -3,6 +3,7 @@ package lab
 import (
 	"encoding/base64"
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -147,8 +148,8 @@ func (l *Link) set(key string, vs []string) error {
 			return Errorf("link: random=%s: want a whole number of random patterns", v)
 		}
 	case "random_seed":
-		if l.RandomSeed, err = strconv.ParseUint(v, 10, 64); err != nil {
-			return Errorf("link: random_seed=%s: want a whole number from 0 to 2^64-1", v)
+		if l.RandomSeed, err = parseSeed(key, v); err != nil {
+			return err
 		}
 	case "temperature":
 		if l.Temperature, err = strconv.ParseFloat(v, 64); err != nil {
@@ -163,9 +164,9 @@ func (l *Link) set(key string, vs []string) error {
 			return Errorf("link: max_steps=%s: want a whole number", v)
 		}
 	case "seed":
-		s, err := strconv.ParseUint(v, 10, 64)
+		s, err := parseSeed(key, v)
 		if err != nil {
-			return Errorf("link: seed=%s: want a whole number from 0 to 2^64-1", v)
+			return err
 		}
 		l.Seed = &s
 	case "run", "embed":
@@ -178,6 +179,16 @@ func (l *Link) set(key string, vs []string) error {
 		return Errorf("link: unknown key %q (keys: grid, store, cue, noise, erase, rule, energy, beta, random, random_seed, update, tie, temperature, max_steps, seed, run, embed)", key)
 	}
 	return nil
+}
+
+// parseSeed reads a seed of a link: at most MaxSeed, which the page holds
+// exactly.
+func parseSeed(key, v string) (uint64, error) {
+	s, err := strconv.ParseUint(v, 10, 64)
+	if err != nil || s > MaxSeed {
+		return 0, Errorf("link: %s=%s: want a whole number from 0 to %d (2^53-1)", key, v, uint64(MaxSeed))
+	}
+	return s, nil
 }
 
 func parseLinkMemory(item string) (LinkMemory, error) {
@@ -232,7 +243,8 @@ func (l Link) String() string {
 		add("random", strconv.Itoa(l.Random))
 		add("random_seed", strconv.FormatUint(l.RandomSeed, 10))
 	}
-	if l.Temperature != 0 {
+	// Glauber's T = 0 is written too: the page's default T is not 0.
+	if l.Temperature != 0 || l.Update == "glauber" {
 		add("temperature", strconv.FormatFloat(l.Temperature, 'g', -1, 64))
 	}
 	if l.MaxSteps != 0 {
@@ -327,10 +339,19 @@ type LinkState struct {
 
 // Resolve turns a link into the state the page shows: built-in patterns are
 // drawn on the link's grid (patterns.Resample where they do not scale), the
-// cue is damaged by the link's operations from CueSource(seed).
+// cue is damaged by the link's operations from CueSource(seed). The state
+// is checked as a run is (ParseRun), so that a link the page opens is one
+// it can run.
 func (l Limits) Resolve(link Link) (LinkState, error) {
-	if len(link.Store) == 0 && link.Random == 0 {
+	switch {
+	case len(link.Store) == 0 && link.Random == 0:
 		return LinkState{}, Errorf("link: store: no stored patterns")
+	case len(link.Store) > l.MaxPatterns:
+		return LinkState{}, Errorf("link: store: %d patterns, above the %s's maximum of %d", len(link.Store), l.host(), l.MaxPatterns)
+	case link.Beta != 0 && link.Rule != ruleSoftmax:
+		return LinkState{}, Errorf("link: beta=%v is for rule=softmax (the dense rule's is in energy=, e.g. lse:2)", link.Beta)
+	case link.Beta < 0 || math.IsInf(link.Beta, 0) || math.IsNaN(link.Beta):
+		return LinkState{}, Errorf("link: beta=%v: want a finite number > 0", link.Beta)
 	}
 	rows, cols := link.Rows, link.Cols
 	var mem []patterns.Pattern
@@ -344,7 +365,7 @@ func (l Limits) Resolve(link Link) (LinkState, error) {
 		}
 		mem = append(mem, p)
 	}
-	if err := l.CheckShape(rows, cols); err != nil {
+	if err := l.checkLinkGrid(rows, cols); err != nil {
 		return LinkState{}, err
 	}
 	st := LinkState{Ops: link.Ops, Run: link.Run, Embed: link.Embed, Beta: link.Beta}
@@ -368,7 +389,37 @@ func (l Limits) Resolve(link Link) (LinkState, error) {
 		return LinkState{}, Errorf("link: %v", err)
 	}
 	st.Cue, st.CueName = patterns.FormatCells(cue.Data), name
+	ru, err := l.ParseRun(st.RunRequest)
+	if err != nil {
+		return LinkState{}, Errorf("link: %v", err)
+	}
+	// The page's menus hold the names as the lab writes them, not their
+	// aliases (hebb, random, ...).
+	st.Rule, st.Energy = ru.mem.ruleName(), ru.mem.energyName()
+	st.Update, st.Tie = ru.opt.Update.String(), ru.opt.Tie.String()
 	return st, nil
+}
+
+// checkLinkGrid refuses a grid the page cannot show: it draws only the
+// square grids of [GridSizes] within the limits.
+func (l Limits) checkLinkGrid(rows, cols int) error {
+	sizes := l.Describe().Sizes
+	if rows != cols || !slices.Contains(sizes, rows) {
+		return Errorf("link: grid=%dx%d: the lab's grids are %s", rows, cols, gridList(sizes))
+	}
+	return nil
+}
+
+// gridList writes sizes as "5x5, 10x10 or 32x32".
+func gridList(sizes []int) string {
+	var s []string
+	for _, n := range sizes {
+		s = append(s, fmt.Sprintf("%dx%d", n, n))
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 // linkPattern is a stored pattern of a link on the grid (rows 0: its own).
@@ -402,6 +453,9 @@ func (l Limits) linkCue(cue string, mem []patterns.Pattern, rows, cols int) (pat
 		return patterns.Pattern{Name: "cue", Rows: rows, Cols: cols, Data: data}, "", nil
 	}
 	if cue == "" {
+		if len(mem) == 0 {
+			return patterns.Pattern{}, "", Errorf("link: cue: give the cue (a built-in name or cells:...) when only random patterns are stored")
+		}
 		return mem[0].Clone(), mem[0].Name, nil
 	}
 	for _, p := range mem {
@@ -415,8 +469,12 @@ func (l Limits) linkCue(cue string, mem []patterns.Pattern, rows, cols int) (pat
 		}
 		return mem[i].Clone(), mem[i].Name, nil
 	}
-	p, err := l.linkPattern(LinkMemory{Name: cue}, rows, cols)
-	return p, cue, err
+	p, err := l.pattern(PatternRequest{Name: cue, Rows: rows, Cols: cols})
+	if err != nil {
+		return patterns.Pattern{}, "", Errorf("link: cue=%s: %v", cue, err)
+	}
+	p.Name = cue
+	return p, cue, nil
 }
 
 // ShareRequest is the page's state to put in a link: the memory, the cue's
@@ -431,14 +489,18 @@ type ShareRequest struct {
 }
 
 // Share writes the link of a page's state: built-in patterns by name,
-// drawings by their bits, the cue by name when it is an undamaged stored
-// or built-in pattern and by its cells otherwise.
+// drawings by their bits, the cue by name and operations when they make
+// exactly the cue (the link resolves to it) and by its cells otherwise.
 func (l Limits) Share(req ShareRequest) (string, error) {
 	mem, err := l.parseMemory(req.MemoryRequest)
 	if err != nil {
 		return "", err
 	}
-	link := Link{Rows: mem.rows, Cols: mem.cols, Ops: req.Ops, Rule: req.Rule, Energy: req.Energy, Random: req.Random, RandomSeed: req.RandomSeed,
+	cue, err := parseCells("cue", req.Cue, mem.rows*mem.cols, true)
+	if err != nil {
+		return "", err
+	}
+	link := Link{Rows: mem.rows, Cols: mem.cols, Rule: req.Rule, Energy: req.Energy, Random: req.Random, RandomSeed: req.RandomSeed,
 		Beta: req.Beta, Update: req.Update, Tie: req.Tie,
 		Temperature: req.Temperature, MaxSteps: req.MaxSteps, Seed: req.Seed, Run: req.Run, Embed: req.Embed}
 	for i, name := range mem.names[:mem.drawn] {
@@ -449,13 +511,27 @@ func (l Limits) Share(req ShareRequest) (string, error) {
 		link.Store = append(link.Store, m)
 	}
 	if req.CueName != "" {
-		link.Cue = req.CueName
-	} else {
-		cue, err := parseCells("cue", req.Cue, mem.rows*mem.cols, true)
-		if err != nil {
-			return "", err
+		named := link
+		named.Cue, named.Ops = req.CueName, req.Ops
+		if l.resolvesTo(named.String(), cue) {
+			return named.String(), nil
 		}
-		link.Cue, link.Ops = "cells:"+packCells(cue), nil
 	}
-	return link.String(), nil
+	link.Cue = "cells:" + packCells(cue)
+	frag := link.String()
+	parsed, err := ParseLink(frag)
+	if err == nil {
+		_, err = l.Resolve(parsed)
+	}
+	return frag, err
+}
+
+// resolvesTo reports whether a link opens with the cue given.
+func (l Limits) resolvesTo(frag string, cue []int8) bool {
+	parsed, err := ParseLink(frag)
+	if err != nil {
+		return false
+	}
+	st, err := l.Resolve(parsed)
+	return err == nil && st.Cue == patterns.FormatCells(cue)
 }

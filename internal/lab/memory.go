@@ -148,6 +148,8 @@ func (l Limits) addRandom(mem *memory, count int, seed uint64) error {
 		return nil
 	case count < 0 || count > l.MaxRandom:
 		return Errorf("random %d: want 0 to %d random patterns", count, l.MaxRandom)
+	case seed > MaxSeed:
+		return Errorf("random_seed %d: want 0 to %d (2^53-1)", seed, uint64(MaxSeed))
 	case int64(count)*int64(n) > l.MaxWeightBytes:
 		return Errorf("%d random patterns of %d neurons need %s, over this %s's limit of %s: use fewer or a smaller grid",
 			count, n, hopfield.FormatBytes(int64(count)*int64(n)), l.host(), hopfield.FormatBytes(l.MaxWeightBytes))
@@ -188,6 +190,14 @@ func (mem *memory) split(overlaps []float64) ([]float64, float64) {
 		}
 	}
 	return overlaps[:mem.drawn], top
+}
+
+// ruleName is the memory's rule as the page names it.
+func (mem *memory) ruleName() string {
+	if mem.continuous {
+		return ruleSoftmax
+	}
+	return mem.rule.String()
 }
 
 // energyName is the dense rule's F, or "" for the other rules.

@@ -143,10 +143,11 @@ func builtinInfo(name string) (patterns.BuiltinInfo, bool) {
 
 // UploadRequest says how an uploaded image becomes a pattern.
 type UploadRequest struct {
-	Rows, Cols int
-	Invert     bool
-	Threshold  float64 // in (0, 1); 0: mid-gray
-	Name       string  // "": upload
+	Rows      int     `json:"rows"`
+	Cols      int     `json:"cols"`
+	Invert    bool    `json:"invert,omitempty"`
+	Threshold float64 `json:"threshold,omitempty"` // in (0, 1); 0: mid-gray
+	Name      string  `json:"name,omitempty"`      // "": upload
 }
 
 // Upload reads an image (PNG, JPEG or GIF) as a pattern on the request's
@@ -156,7 +157,7 @@ func (l Limits) Upload(img []byte, req UploadRequest) (PatternResponse, error) {
 		return PatternResponse{}, err
 	}
 	if req.Threshold != 0 && !(req.Threshold > 0 && req.Threshold < 1) {
-		return PatternResponse{}, Errorf("parameter threshold=%v: want a number in (0, 1)", req.Threshold)
+		return PatternResponse{}, Errorf("parameter threshold=%q: want a number in (0, 1)", strconv.FormatFloat(req.Threshold, 'g', -1, 64))
 	}
 	if req.Name == "" {
 		req.Name = "upload"

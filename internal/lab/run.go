@@ -108,6 +108,9 @@ func (l Limits) ParseRun(req RunRequest) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
+	if req.Seed != nil && *req.Seed > MaxSeed {
+		return nil, Errorf("seed %d: want 0 to %d (2^53-1)", *req.Seed, uint64(MaxSeed))
+	}
 	ru := &Run{lim: l, mem: mem, cue: cue, seed: seedOr(req.Seed)}
 	opt := &ru.opt
 	if req.Update != "" {

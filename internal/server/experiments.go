@@ -42,16 +42,16 @@ type experimentResponse struct {
 //	POST /api/experiments/letters-5x5   {"params": {"noise": 0.3}, "seed": 1}
 func (s *Server) handleExperiment(w http.ResponseWriter, r *http.Request) {
 	var req lab.ExperimentRequest
+	if err := s.decode(w, r, &req); err != nil {
+		s.fail(w, err)
+		return
+	}
 	x, err := s.lim.ParseExperiment(r.PathValue("name"), req)
 	if errors.Is(err, lab.ErrNoExperiment) {
 		s.writeError(w, http.StatusNotFound, err.Error())
 		return
 	}
-	if err := s.decode(w, r, &req); err != nil {
-		s.fail(w, err)
-		return
-	}
-	if x, err = s.lim.ParseExperiment(r.PathValue("name"), req); err != nil {
+	if err != nil {
 		s.fail(w, err)
 		return
 	}

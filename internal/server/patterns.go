@@ -130,7 +130,8 @@ func uploadRequest(r *http.Request) (lab.UploadRequest, error) {
 		}
 	}
 	if v := q.Get("threshold"); v != "" {
-		if req.Threshold, err = strconv.ParseFloat(v, 64); err != nil || !(req.Threshold > 0 && req.Threshold < 1) {
+		// lab.Upload checks the range.
+		if req.Threshold, err = strconv.ParseFloat(v, 64); err != nil {
 			return req, lab.Errorf("parameter threshold=%q: want a number in (0, 1)", v)
 		}
 	}

@@ -241,8 +241,6 @@ func loopbackHost(host string) bool {
 	return err == nil && ip.IsLoopback()
 }
 
-// noCache makes the browser ask again for the site's files, which change
-// with the binary, instead of keeping stale copies of them.
 // staticFiles serves the site's files for GET and HEAD, revalidated on
 // every load so that a page never runs a stale engine.
 func staticFiles(h http.Handler) http.Handler {

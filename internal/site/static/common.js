@@ -113,15 +113,18 @@ const Lab = (() => {
     return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * mag;
   }
 
+  // fmtTick writes a tick label, with the minus sign (−) the page's text
+  // uses, not a hyphen.
   function fmtTick(v, step) {
     const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
     if (Math.abs(v) < step * 1e-6) v = 0; // no "-0.0"
-    if (Math.abs(v) >= 1e4) return v.toExponential(1).replace("e+", "e");
-    return v.toFixed(Math.min(digits, 4));
+    const s = Math.abs(v) >= 1e4 ? v.toExponential(1).replace("e+", "e") : v.toFixed(Math.min(digits, 4));
+    return s.replace(/-/g, "−");
   }
 
   // linePlot draws series [{xs, ys, color, dash, width}] with axes.
-  // opts: {xmin, xmax, ymin, ymax, xlabel, ylabel, hlines: [y], marker: x}
+  // opts: {xmin, xmax, ymin, ymax, xlabel, ylabel, hlines: [y], marker: x,
+  // integerX: ticks on x at whole numbers only (steps)}
   function linePlot(canvas, series, opts) {
     const { ctx, w, h } = fitCanvas(canvas);
     const font = parseFloat(getComputedStyle(document.body).fontSize) || 16;
@@ -149,7 +152,8 @@ const Lab = (() => {
       ctx.fillText(fmtTick(v, ys), left - 5, Y(v));
     }
     ctx.textAlign = "center"; ctx.textBaseline = "top";
-    const xs = niceStep(xmax - xmin, Math.max(2, Math.floor(pw / (fs * 4))));
+    let xs = niceStep(xmax - xmin, Math.max(2, Math.floor(pw / (fs * 4))));
+    if (opts.integerX) xs = Math.max(1, Math.round(xs));
     for (let v = Math.ceil(xmin / xs) * xs; v <= xmax + 1e-9; v += xs) {
       ctx.beginPath(); ctx.moveTo(X(v), top); ctx.lineTo(X(v), top + ph); ctx.stroke();
       ctx.fillText(fmtTick(v, xs), X(v), top + ph + 4);

@@ -1,13 +1,14 @@
 // Engine is the page's side of the lab's engine (worker.js): calls by
 // name with a JSON body, answered by promises, with the lines of a run or
-// the progress of an experiment handed to onLine as they come. stop()
-// abandons what is running by ending the worker and starting a fresh one:
-// WebAssembly cannot be interrupted, and the worker makes that cheap.
+// the progress of an experiment handed to onLine as they come. A call's
+// signal (an AbortSignal) abandons it: WebAssembly cannot be interrupted,
+// so the worker ends and a fresh one takes the other calls in progress,
+// sent again. That is safe because the engine keeps nothing between calls.
 "use strict";
 
 const Engine = (() => {
   let worker = null, readyPromise = null, seq = 0;
-  const pending = new Map(); // id -> {resolve, reject, onLine}
+  const pending = new Map(); // id -> {resolve, reject, onLine, msg}
 
   function start() {
     worker = new Worker("worker.js");
@@ -21,34 +22,40 @@ const Engine = (() => {
         if (m.line !== undefined) { if (p.onLine) p.onLine(m.line); return; }
         pending.delete(m.id);
         if (m.error !== undefined) p.reject(new Error(m.error)); else p.resolve(m.result);
+        if (m.fatal) restart(); // the engine is gone: the next calls get a fresh one
       };
       worker.onerror = (e) => reject(new Error(`the engine failed: ${e.message}`));
     });
     readyPromise.catch(() => {}); // callers see it through ready() or call()
   }
 
+  // restart replaces the worker and sends it the calls still in progress.
+  function restart() {
+    worker.terminate();
+    start();
+    for (const p of pending.values()) worker.postMessage(p.msg);
+  }
+
   // call sends one request; data is an Uint8Array (an uploaded image).
-  function call(method, body, { data = null, onLine = null } = {}) {
+  // Aborting signal rejects the call with an AbortError.
+  function call(method, body, { data = null, onLine = null, signal = null } = {}) {
     if (!worker) start();
-    const id = ++seq;
+    const id = ++seq, msg = { id, method, body, data };
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject, onLine });
-      worker.postMessage({ id, method, body, data });
+      if (signal && signal.aborted) { reject(new DOMException("stopped", "AbortError")); return; }
+      pending.set(id, { resolve, reject, onLine, msg });
+      if (signal) signal.addEventListener("abort", () => stop(id), { once: true });
+      worker.postMessage(msg);
     });
   }
 
-  // stop abandons every call in progress; they reject with an AbortError.
-  function stop() {
-    if (!worker) return;
-    worker.terminate();
-    const err = new DOMException("stopped", "AbortError");
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-    start();
+  function stop(id) {
+    const p = pending.get(id);
+    if (!p) return; // already answered
+    pending.delete(id);
+    restart();
+    p.reject(new DOMException("stopped", "AbortError"));
   }
-
-  // busy reports whether a call is in progress.
-  const busy = () => pending.size > 0;
 
   // ready resolves with the milliseconds the engine took to start.
   function ready() {
@@ -56,5 +63,5 @@ const Engine = (() => {
     return readyPromise;
   }
 
-  return { call, stop, busy, ready };
+  return { call, ready };
 })();

@@ -134,6 +134,7 @@
     figures.className = "figures";
     out.append(status, progress, summary, figures);
     const left = document.createElement("div");
+    left.className = "controls";
     left.append(form, numbers);
     const docs = docsFigures(e.name);
     if (docs) left.append(docs);
@@ -144,7 +145,7 @@
     const ui = { status, progress, summary, numbers, figures, run, stop, art };
     const go = () => runExperiment(e, form, ui);
     form.addEventListener("submit", (ev) => { ev.preventDefault(); go(); });
-    stop.addEventListener("click", () => Engine.stop());
+    stop.addEventListener("click", () => { if (ui.abort) ui.abort.abort(); });
     defaults.addEventListener("click", () => {
       for (const p of e.params) setValue(form.elements[p.name], p.default);
       seed.value = "1";
@@ -184,7 +185,8 @@
       ui.status.textContent = `Running… ${line.done} of ${line.total}`;
     };
     try {
-      const r = await Engine.call("experiment", { name: e.name, params, seed }, { onLine });
+      ui.abort = new AbortController();
+      const r = await Engine.call("experiment", { name: e.name, params, seed }, { onLine, signal: ui.abort.signal });
       Lab.clearError();
       show(r, ui);
       ui.art.dataset.state = "done";
@@ -201,12 +203,40 @@
     }
   }
 
+  // showSummary writes a summary: its prose wraps; its indented lines, the
+  // rows of a column table, stay whole in a box of their own that scrolls
+  // sideways on a narrow screen.
+  function showSummary(box, text) {
+    box.textContent = "";
+    let prose = [], rows = [];
+    const flush = () => {
+      if (prose.length) { const p = document.createElement("div"); p.textContent = prose.join("\n"); box.append(p); }
+      if (rows.length) { const pre = document.createElement("pre"); pre.className = "cols"; pre.textContent = rows.join("\n"); box.append(pre); }
+      prose = []; rows = [];
+    };
+    for (const line of text.replace(/\n+$/, "").split("\n")) {
+      if (/^\s+\S/.test(line)) { if (prose.length) flush(); rows.push(line); }
+      else { if (rows.length) flush(); prose.push(line); }
+    }
+    flush();
+  }
+
+  // breakable lets a long key (largest_load_retrieving_at_T0) break after
+  // its underscores on a narrow screen; its text stays the same.
+  function breakable(el, name) {
+    const parts = name.split("_");
+    parts.forEach((s, i) => {
+      el.append(i < parts.length - 1 ? s + "_" : s);
+      if (i < parts.length - 1) el.append(document.createElement("wbr"));
+    });
+  }
+
   function show(r, ui) {
-    ui.summary.textContent = r.summary;
+    showSummary(ui.summary, r.summary);
     ui.numbers.textContent = "";
     for (const k of r.order) {
       const tr = document.createElement("tr");
-      const th = document.createElement("th"); th.textContent = k;
+      const th = document.createElement("th"); breakable(th, k);
       const td = document.createElement("td"); td.textContent = fmt(r.numbers[k]);
       tr.append(th, td);
       ui.numbers.append(tr);

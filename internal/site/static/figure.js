@@ -5,7 +5,11 @@
 // It follows hopplot's choices (layout grid, axis ranges, ticks, styles,
 // legend placement) so that both look like the same figure; sizes are
 // hopplot's, in points, scaled to the width drawn with a floor so that
-// phones stay readable.
+// phones stay readable. On a screen narrower than the page, where text
+// keeps its floor while the figure shrinks, a grid wraps into fewer
+// columns, the figure grows taller to keep its plots' shapes and its
+// pictures' size beside the text, and legends that would hide data go
+// under their plot.
 //
 //   HopfieldFigure.render(fig, {width}) -> SVGSVGElement
 //   HopfieldFigure.renderInto(container, fig)   // and again on resize
@@ -19,6 +23,16 @@
   const FONT = "system-ui, sans-serif";
   // Smallest pixels per point: below it text would be unreadable on phones.
   const K_MIN = 1;
+  // No text shrinks (to fit its room) below MIN_PX pixels. A grid wraps
+  // into fewer columns when a tile would be narrower than MIN_PLOT_W
+  // pixels for a plot or MIN_PICTURE_W for a picture without axes; a grid
+  // of patterns when a pattern would be narrower than MIN_PATTERN (or 2
+  // pixels a cell, up to 64).
+  const MIN_PX = 10, MIN_PLOT_W = 200, MIN_PICTURE_W = 90, MIN_PATTERN = 28;
+  // Scripts (figure.ParseText, hopplot's scriptText): size and shifts; a
+  // script keeps 8 pixels where it can.
+  const SCRIPT = 0.7, SUPER = 0.36, SUB = 0.16;
+  const scriptPx = (px) => Math.max(SCRIPT * px, Math.min(px, 0.8 * MIN_PX));
   const TAB10 = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
   const NAMED = { blue: 0, orange: 1, green: 2, red: 3, purple: 4, gray: 7 };
@@ -167,18 +181,45 @@
     return parent ? parent.appendChild(e) : e;
   }
 
+  // runs splits a text into runs on the baseline (shift 0), raised (1) and
+  // lowered (-1): figure.ParseText's _{...} and ^{...}.
+  function runs(s) {
+    const out = [], re = /([_^])\{([^}]*)\}/g;
+    const add = (t, shift) => {
+      const last = out[out.length - 1];
+      if (t && last && last.shift === shift) last.t += t; else if (t) out.push({ t, shift });
+    };
+    let i = 0;
+    for (let m; (m = re.exec(s)); i = re.lastIndex) { add(s.slice(i, m.index), 0); add(m[2], m[1] === "^" ? 1 : -1); }
+    add(s.slice(i), 0);
+    return out;
+  }
+
   let measurer = null;
-  // textWidth measures in CSS pixels with the font the SVG text will use.
+  // textWidth measures in CSS pixels with the font the SVG text will use,
+  // scripts at their size.
   function textWidth(s, px, bold) {
     if (!measurer) measurer = document.createElement("canvas").getContext("2d");
-    measurer.font = `${bold ? "bold " : ""}${px}px ${FONT}`;
-    return measurer.measureText(s).width;
+    let w = 0;
+    for (const r of runs(s)) {
+      measurer.font = `${bold ? "bold " : ""}${r.shift ? scriptPx(px) : px}px ${FONT}`;
+      w += measurer.measureText(r.t).width;
+    }
+    return w;
   }
 
   function text(g, s, x, y, px, o = {}) {
     const t = el("text", { x: r1(x), y: r1(y), "font-size": r1(px), "font-weight": o.bold ? "bold" : null, "text-anchor": o.anchor || "middle",
-      class: o.cls, transform: o.rotate ? `rotate(-90 ${r1(x)} ${r1(y)})` : null }, g);
-    t.textContent = s;
+      class: o.cls, fill: o.fill, transform: o.rotate ? `rotate(-90 ${r1(x)} ${r1(y)})` : null }, g);
+    const rs = runs(s);
+    if (rs.length < 2 && !(rs[0] && rs[0].shift)) { t.textContent = s; return t; }
+    let rise = 0; // of the last run: dy moves from its baseline
+    for (const r of rs) {
+      const want = r.shift > 0 ? SUPER * px : r.shift < 0 ? -SUB * px : 0;
+      el("tspan", { dy: r1(rise - want) || null, "font-size": r.shift ? r1(scriptPx(px)) : null }, t).textContent = r.t;
+      rise = want;
+    }
+    return t;
   }
 
   // wrap breaks a title into lines that fit maxW: hopplot's titles are one
@@ -197,12 +238,13 @@
   // line (fonts differ: gonum's Liberation Sans is narrow), then wraps it.
   function fitTitle(s, px, maxW, floor = 0.8) {
     if (!s) return { px, lines: [] };
-    px = Math.max(floor * px, Math.min(px, (0.99 * px * maxW) / Math.max(1, textWidth(s, px, true))));
+    px = Math.max(Math.min(px, Math.max(floor * px, MIN_PX)), Math.min(px, (0.99 * px * maxW) / Math.max(1, textWidth(s, px, true))));
     return { px, lines: wrap(s, px, true, maxW) };
   }
 
-  // fitPx shrinks a one-line label to fit room, down to 70% of its size.
-  const fitPx = (s, px, room) => Math.max(0.7 * px, Math.min(px, (px * room) / Math.max(1, textWidth(s, px))));
+  // fitPx shrinks a one-line label to fit room, down to 70% of its size
+  // but not below MIN_PX.
+  const fitPx = (s, px, room, floor = 0.7) => Math.max(Math.min(px, Math.max(floor * px, MIN_PX)), Math.min(px, (px * room) / Math.max(1, textWidth(s, px))));
 
   const r1 = (v) => Math.round(v * 10) / 10;
   const box = (b) => ({ x: r1(Math.min(b.x0, b.x1)), y: r1(Math.min(b.y0, b.y1)), width: r1(Math.abs(b.x1 - b.x0)), height: r1(Math.abs(b.y1 - b.y0)) });
@@ -261,7 +303,8 @@
   const xsOf = (x, n) => x || Array.from({ length: n }, (_, i) => i);
 
   function model(p) {
-    const m = { title: p.title || "", xlabel: p.xlabel || "", ylabel: p.ylabel || "", x: newAxis(), y: newAxis(), layers: [], glyphs: [], legend: null, kind: "plot" };
+    // avoid: the curves ([xs, ys]) that reference line labels keep clear of.
+    const m = { title: p.title || "", xlabel: p.xlabel || "", ylabel: p.ylabel || "", x: newAxis(), y: newAxis(), layers: [], glyphs: [], legend: null, avoid: [], kind: "plot" };
     if (p.grid && !p.hist && !p.raster && !p.heat) m.layers.push(gridLayer);
     if (p.raster) rasterModel(m, p.raster);
     else if (p.heat) heatModel(m, p);
@@ -282,7 +325,9 @@
 
   function linesModel(m, p, pad = true) {
     const series = p.series || [];
-    const leg = m.legend = { pos: p.legend || "", entries: [], curves: [], bars: [] };
+    // page: where the legend is on the page, whatever a narrow screen does with it.
+    const leg = m.legend = { pos: p.legend || "", page: p.legend || "", entries: [], curves: [], bars: [] };
+    m.avoid = leg.curves;
     refsModel(m, p.refs || []);
     series.forEach((s, i) => {
       const ys = s.y || [], xs = xsOf(s.x, ys.length);
@@ -325,6 +370,7 @@
       extend(m.y, [...s.y, 0]);
       m.glyphs.push({ xs: s.x, ys: s.y, rx: 2.5, ry: 2.5 });
       m.layers.push((d) => stemLayer(d, s.x, s.y, col));
+      s.x.forEach((x, i) => m.avoid.push([[x, x], [0, s.y[i]]]));
     }
     refsModel(m, refs);
   }
@@ -337,7 +383,7 @@
     extend(m.y, h.counts);
     m.layers.push((d) => barsLayer(d, h, fill));
     // The legend of hopplot's histPlot: always "best", only with an overlay.
-    const leg = m.legend = { pos: "", entries: [], curves: [], bars: h.counts.map((c, i) => [e[i], e[i + 1], 0, c]) };
+    const leg = m.legend = { pos: "", page: "", entries: [], curves: [], bars: h.counts.map((c, i) => [e[i], e[i + 1], 0, c]) };
     if (o) {
       extend(m.x, o.x);
       extend(m.y, o.y);
@@ -392,6 +438,7 @@
     [m.lo, m.hi] = valueRange(h.values, h.min, h.max, cmap);
     m.layers.push(heatLayer);
     linesModel(m, p, false);
+    m.legend.bars.push([h.x[0], h.x[h.x.length - 1], h.y[0], h.y[h.y.length - 1]]); // the cells are data too
     m.x.pad = m.y.pad = 0;
     [m.x.min, m.x.max, m.y.min, m.y.max] = [h.x[0], h.x[h.x.length - 1], h.y[0], h.y[h.y.length - 1]];
   }
@@ -402,31 +449,40 @@
   // canvas, as gonum's Plot.DataCanvas: title, y axis, x axis, and the
   // padding that keeps glyphs and end tick labels inside the canvas.
   // titleW is the width a long title may wrap to: the tile's, even where
-  // square cells narrow the canvas.
-  function insets(m, k, w, h, titleW = w) {
-    const T = fitTitle(m.title, m.titlePx, titleW, 1), L = { titleLines: T.lines, titlePx: T.px, tickPx: TICK * k };
+  // square cells narrow the canvas. A legend below the plot takes room
+  // under it all (room).
+  function insets(m, R, w, h, titleW = w) {
+    const k = R.k, T = fitTitle(m.title, R.titlePx, titleW, 1), L = { titleLines: T.lines, titlePx: T.px, tickPx: TICK * k };
     const top = L.titleLines.length ? L.titleLines.length * LINE_H * L.titlePx + 8 * k : 0;
     const major = (a) => a.ticks.filter((t) => t.label);
-    L.xlabelPx = m.xlabel ? fitPx(m.xlabel, LABEL * k, w) : 0;
-    let xh = m.xlabel ? LINE_H * L.xlabelPx + 4 * k : 0;
+    L.yTickW = Math.max(0, ...major(m.y).map((t) => textWidth(t.label, L.tickPx)));
+    let yw = (m.y.ticks.length ? (L.yTickW > 0 ? L.yTickW + textWidth(" ", L.tickPx) : 0) + m.y.tickLen * k : 0) + (m.y.width / 2 + m.y.pad) * k;
+    // Axis labels longer than their axis shrink, down to a floor, then
+    // wrap (a phone): the x label to the width right of the y axis.
+    const label = (s, room) => {
+      const px = fitPx(s, LABEL * k, room), lines = textWidth(s, px) > room ? wrap(s, px, false, room) : [s];
+      return { px, lines, w: Math.max(...lines.map((l) => textWidth(l, px))) };
+    };
+    const X = (L.xlabel = m.xlabel ? label(m.xlabel, Math.max(1, w - yw - (m.ylabel ? (LINE_H + DESC) * LABEL * k + 4 * k : 0))) : null);
+    let xh = X ? X.lines.length * LINE_H * X.px + 4 * k : 0;
     if (m.x.ticks.length) xh += m.x.tickLen * k + (major(m.x).length ? LINE_H * L.tickPx : 0);
     xh += (m.x.width / 2 + m.x.pad) * k;
-    L.yTickW = Math.max(0, ...major(m.y).map((t) => textWidth(t.label, L.tickPx)));
-    L.ylabelPx = m.ylabel ? fitPx(m.ylabel, LABEL * k, h - top - xh) : 0;
-    let yw = m.ylabel ? (LINE_H + DESC) * L.ylabelPx + 4 * k : 0;
-    if (m.y.ticks.length) yw += (L.yTickW > 0 ? L.yTickW + textWidth(" ", L.tickPx) : 0) + m.y.tickLen * k;
-    yw += (m.y.width / 2 + m.y.pad) * k;
+    // The y label's room is the axis' height, less a legend below (as wide as the data area when the label takes a line).
+    const roomY = h - top - xh - belowRoom(m, k, w - yw - (m.ylabel ? (LINE_H + DESC) * LABEL * k + 4 * k : 0));
+    const Y = (L.ylabel = m.ylabel ? label(m.ylabel, Math.max(1, roomY)) : null);
+    if (Y) yw += (Y.lines.length * LINE_H + DESC) * Y.px + 4 * k;
     // Glyph boxes: plotters' glyphs on both sides, axis labels on the far
     // side only, as gonum's padX and padY.
     const gx = [], gy = [];
     for (const s of m.glyphs) glyphExtremes(m, s, k, gx, gy);
     const tx = major(m.x).map((t) => [norm(m.x, t.v), 0, textWidth(t.label, L.tickPx) / 2]);
     const ty = major(m.y).map((t) => [norm(m.y, t.v), 0, (LINE_H * L.tickPx) / 2]);
-    if (m.xlabel) tx.push([0.5, 0, textWidth(m.xlabel, L.xlabelPx) / 2]);
-    if (m.ylabel) ty.push([0.5, 0, textWidth(m.ylabel, L.ylabelPx) / 2]);
+    if (X) tx.push([0.5, 0, X.w / 2]);
+    if (Y) ty.push([0.5, 0, Y.w / 2]);
     const [pl, pr] = glyphPad(w - yw, gx, gx.concat(tx));
-    const [pb, pt] = glyphPad(h - top - xh, gy, gy.concat(ty));
-    return Object.assign(L, { l: yw + pl, r: pr, t: top + pt, b: xh + pb, yw, xh, top });
+    const room = belowRoom(m, k, w - yw - pl - pr);
+    const [pb, pt] = glyphPad(h - top - xh - room, gy, gy.concat(ty));
+    return Object.assign(L, { l: yw + pl, r: pr, t: top + pt, b: xh + pb + room, yw, xh, top, room });
   }
 
   function norm(a, v) {
@@ -464,21 +520,26 @@
   const inner = (c, I) => ({ x0: c.x0 + I.l, y0: c.y0 + I.t, x1: c.x1 - I.r, y1: c.y1 - I.b });
 
   // tiles is gonum's draw.Tiles: equal cells with gaps between them.
-  function tiles(c, rows, cols, padX, padY) {
-    const w = (c.x1 - c.x0 - padX * (cols - 1)) / cols, h = (c.y1 - c.y0 - padY * (rows - 1)) / rows;
-    const out = [];
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
-      const x0 = c.x0 + j * (w + padX), y0 = c.y0 + i * (h + padY);
-      out.push({ x0, y0, x1: x0 + w, y1: y0 + h });
+  // Rows may differ in height in proportion to heights.
+  function tiles(c, rows, cols, padX, padY, heights) {
+    const w = (c.x1 - c.x0 - padX * (cols - 1)) / cols, free = c.y1 - c.y0 - padY * (rows - 1);
+    const sum = heights ? heights.reduce((a, b) => a + b, 0) : rows, out = [];
+    for (let i = 0, y0 = c.y0; i < rows; i++) {
+      const h = (free * (heights ? heights[i] : 1)) / sum;
+      for (let j = 0; j < cols; j++) {
+        const x0 = c.x0 + j * (w + padX);
+        out.push({ x0, y0, x1: x0 + w, y1: y0 + h });
+      }
+      y0 += h + padY;
     }
     return out;
   }
 
   // alignedLayout is gonum's plot.Align: every data area the same size,
   // columns sharing their left and right edges, rows their tops and bottoms.
-  function alignedLayout(ms, rows, cols, c, k, padX, padY) {
+  function alignedLayout(ms, rows, cols, c, R, padX, padY) {
     const t = tiles(c, rows, cols, padX, padY)[0], tw = t.x1 - t.x0, th = t.y1 - t.y0;
-    const I = ms.map((m) => m && insets(m, k, tw, th));
+    const I = ms.map((m) => m && insets(m, R, tw, th));
     const cl = Array(cols).fill(0), cr = Array(cols).fill(0), rt = Array(rows).fill(0), rb = Array(rows).fill(0);
     I.forEach((v, n) => {
       if (!v) return;
@@ -501,17 +562,19 @@
   // is I: title, axes, then the layers, clipped to the data area.
   function drawPlot(svg, m, D, I, R) {
     const k = R.k, g = el("g", { class: "fig-panel" }, svg);
-    const C = { x0: D.x0 - I.l, y0: D.y0 - I.t, x1: D.x1 + I.r, y1: D.y1 + I.b };
+    const C = { x0: D.x0 - I.l, y0: D.y0 - I.t, x1: D.x1 + I.r, y1: D.y1 + I.b - I.room }; // the legend below is under C
     // Centred over the canvas as gonum does, but kept inside the figure.
     const half = Math.max(0, ...I.titleLines.map((l) => textWidth(l, I.titlePx, true))) / 2;
     titleBlock(g, I.titleLines, Math.min(Math.max((C.x0 + C.x1) / 2, R.margin + half), R.W - R.margin - half), C.y0, I.titlePx, "fig-panel-title");
     const sx = (v) => D.x0 + norm(m.x, v) * (D.x1 - D.x0);
     const sy = (v) => D.y1 - norm(m.y, v) * (D.y1 - D.y0);
+    const d = { g, m, D, I, R, sx, sy, k, clip: "" };
+    if (!(D.x1 > D.x0 && D.y1 > D.y0)) return d; // no room: nothing rather than axes upside down
     axis(g, m, false, D, C, I, k);
     axis(g, m, true, D, C, I, k);
     const id = `${R.id}-c${R.clips++}`;
     el("rect", box(D), el("clipPath", { id }, g));
-    const d = { g, m, D, sx, sy, k, clip: `url(#${id})` };
+    d.clip = `url(#${id})`;
     for (const layer of m.layers) layer(d);
     return d;
   }
@@ -537,8 +600,9 @@
       if (vertical) text(ga, t.label, at - len - textWidth(" ", px), t.p + 0.35 * px, px, { anchor: "end", cls: "fig-tick" });
       else text(ga, t.label, t.p, at + len + ASC * px, px, { cls: "fig-tick" });
     });
-    if (vertical && m.ylabel) text(ga, m.ylabel, C.x0 + ASC * I.ylabelPx, (D.y0 + D.y1) / 2, I.ylabelPx, { rotate: true, cls: "fig-axis-label" });
-    if (!vertical && m.xlabel) text(ga, m.xlabel, (D.x0 + D.x1) / 2, C.y1 - DESC * I.xlabelPx, I.xlabelPx, { cls: "fig-axis-label" });
+    const Y = I.ylabel, X = I.xlabel;
+    if (vertical && Y) Y.lines.forEach((l, i) => text(ga, l, C.x0 + (ASC + i * LINE_H) * Y.px, (D.y0 + D.y1) / 2, Y.px, { rotate: true, cls: "fig-axis-label" }));
+    if (!vertical && X) X.lines.forEach((l, i) => text(ga, l, (D.x0 + D.x1) / 2, C.y1 - (DESC + (X.lines.length - 1 - i) * LINE_H) * X.px, X.px, { cls: "fig-axis-label" }));
   }
 
   // stride is 1, or on a screen too narrow for all tick labels the n that
@@ -564,12 +628,36 @@
   }
 
   function refLayer(d, r) {
-    const st = r.style === "dotted-red" ? stroke(TAB10[3], 1.5, [1.5, 2.5], d.k)
-      : stroke(r.style === "gray" ? TAB10[7] : "#3c3c3c", 1, [5, 3], d.k);
+    const colour = r.style === "dotted-red" ? TAB10[3] : r.style === "gray" ? TAB10[7] : "#3c3c3c";
+    const st = r.style === "dotted-red" ? stroke(colour, 1.5, [1.5, 2.5], d.k) : stroke(colour, 1, [5, 3], d.k);
     const { D } = d, v = r.vertical ? d.sx(r.at) : d.sy(r.at);
     if (!inRange(v, r.vertical ? D.x0 : D.y0, r.vertical ? D.x1 : D.y1)) return;
     const p = r.vertical ? `M${r1(v)} ${r1(D.y0)}V${r1(D.y1)}` : `M${r1(D.x0)} ${r1(v)}H${r1(D.x1)}`;
     el("path", Object.assign({ d: p, class: "fig-ref" }, st), d.g);
+    if (!r.label) return;
+    const px = TICK * d.k, b = refLabelBox(d, r.vertical, v, textWidth(r.label, px), LINE_H * px);
+    text(d.g, r.label, b.x0, b.y1 - DESC * px, px, { anchor: "start", cls: "fig-ref-label", fill: colour });
+  }
+
+  // refLabelBox is hopplot's refLabelBox: a w x h label beside a reference
+  // line at screen coordinate v, above a horizontal line (or below) at its
+  // right or left end, right or left of a vertical one at its top or
+  // bottom: the first place that hides least of the curves and stays in
+  // the data area.
+  function refLabelBox(d, vertical, v, w, h) {
+    const { D, k } = d, g = 3 * k, boxes = [];
+    if (vertical) for (const y0 of [D.y0 + g, D.y1 - g - h]) boxes.push({ x0: v + g, y0 }, { x0: v - g - w, y0 });
+    else for (const y0 of [v - g - h, v + g]) boxes.push({ x0: D.x1 - g - w, y0 }, { x0: D.x0 + g, y0 });
+    const curves = d.m.avoid.map(([xs, ys]) => pixels(d, xs, ys));
+    let best = null, bestCost = Infinity;
+    for (const b of boxes) {
+      Object.assign(b, { x1: b.x0 + w, y1: b.y0 + h });
+      const r = { x0: b.x0 - 2 * k, y0: b.y0 - 2 * k, x1: b.x1 + 2 * k, y1: b.y1 + 2 * k };
+      let cost = curves.reduce((n, pts) => n + curveHits(pts, r, k), 0);
+      if (b.x0 < D.x0 || b.x1 > D.x1 || b.y0 < D.y0 || b.y1 > D.y1) cost += 1e6; // outside: only if nothing else fits
+      if (cost < bestCost) { best = b; bestCost = cost; }
+    }
+    return best;
   }
 
   // pixels maps a series into the data area. A long one keeps the lowest
@@ -700,25 +788,60 @@
 
   // ---- legend (hopplot/legend.go) -------------------------------------------------
 
+  const legendShown = (L) => L && L.pos !== "none" && L.entries.length > 0;
+
+  // legendGeom is hopplot's legendBox geometry at scale k: size(cols) is
+  // the box with its entries in cols columns, filled column by column.
+  function legendGeom(L, k) {
+    const px = LEGEND * k, pad = 5 * k, thumbW = 22 * k, gap = 5 * k, rowH = 1.5 * px, colGap = 14 * k, n = L.entries.length;
+    const entryW = thumbW + gap + Math.max(...L.entries.map((e) => textWidth(e.name, px)));
+    const size = (cols) => ({ w: 2 * pad + cols * entryW + (cols - 1) * colGap, h: 2 * pad + rowH * Math.ceil(n / cols) });
+    // columns is the most that fit width w, balanced.
+    const columns = (w) => {
+      let cols = 1;
+      while (cols < n && size(cols + 1).w <= w) cols++;
+      return Math.ceil(n / Math.ceil(n / cols));
+    };
+    return { px, pad, thumbW, gap, rowH, colGap, entryW, size, columns };
+  }
+
+  // belowRoom is the height a legend below a plot whose data area is dw
+  // wide takes, the gap over it included (0 for a legend inside).
+  function belowRoom(m, k, dw) {
+    const L = m.legend;
+    if (!legendShown(L) || L.pos !== "below") return 0;
+    const G = legendGeom(L, k);
+    return 8 * k + G.size(G.columns(dw)).h;
+  }
+
   function legendLayer(d) {
-    const L = d.m.legend, k = d.k;
-    if (!L || L.pos === "none" || !L.entries.length) return;
-    const px = LEGEND * k, pad = 5 * k, thumbW = 22 * k, gap = 5 * k, rowH = 1.5 * px;
-    const tw = Math.max(...L.entries.map((e) => textWidth(e.name, px)));
-    const w = pad + thumbW + gap + tw + pad, h = 2 * pad + rowH * L.entries.length;
-    const b = legendPlace(d, L, w, h);
-    const g = el("g", { class: "fig-legend" }, d.g);
+    const L = d.m.legend, k = d.k, D = d.D;
+    if (!legendShown(L)) return;
+    const G = legendGeom(L, k);
+    let b, cols = 1;
+    if (L.pos === "below") { // centred under the data area, at the bottom of the panel
+      cols = G.columns(D.x1 - D.x0);
+      const { w, h } = G.size(cols), y1 = D.y1 + d.I.b;
+      const x0 = Math.max(D.x0 - d.I.l, Math.min((D.x0 + D.x1) / 2 - w / 2, d.R.W - d.R.margin - w));
+      b = { x0, y0: y1 - h, x1: x0 + w, y1 };
+    } else {
+      const { w, h } = G.size(1);
+      b = legendPlace(d, L, w, h).box;
+    }
+    const g = el("g", { class: "fig-legend" }, d.g), rows = Math.ceil(L.entries.length / cols);
     el("rect", Object.assign(box(b), stroke("#aaa", 0.6, null, k), { fill: "#fff", "fill-opacity": 0.9 }), g);
     L.entries.forEach((e, i) => {
-      const top = b.y0 + pad + rowH * i;
-      const tb = { x0: b.x0 + pad, x1: b.x0 + pad + thumbW, y0: top + 2 * k, y1: top + rowH - 2 * k };
+      const top = b.y0 + G.pad + G.rowH * (i % rows), left = b.x0 + G.pad + Math.floor(i / rows) * (G.entryW + G.colGap);
+      const tb = { x0: left, x1: left + G.thumbW, y0: top + 2 * k, y1: top + G.rowH - 2 * k };
       for (const t of e.thumbs) thumb(g, tb, k, t);
-      text(g, e.name, tb.x1 + gap, top + rowH / 2 + 0.35 * px, px, { anchor: "start", cls: "fig-legend-label" });
+      text(g, e.name, tb.x1 + G.gap, top + G.rowH / 2 + 0.35 * G.px, G.px, { anchor: "start", cls: "fig-legend-label" });
     });
   }
 
   // legendPlace returns the requested corner or, for "best", the first of
-  // top right, top left, bottom right, bottom left that hides least data.
+  // top right, top left, bottom right, bottom left that hides least data;
+  // with the data it hides (cost, 0 for none; Infinity when the box does
+  // not fit the data area).
   function legendPlace(d, L, w, h) {
     const { D, k } = d, inset = 6 * k;
     const at = (pos) => {
@@ -726,17 +849,17 @@
       const x0 = left ? D.x0 + inset : D.x1 - inset - w, y0 = bottom ? D.y1 - inset - h : D.y0 + inset;
       return { x0, y0, x1: x0 + w, y1: y0 + h };
     };
-    if (L.pos) return at(L.pos);
+    const fits = w + 2 * inset <= D.x1 - D.x0 && h + 2 * inset <= D.y1 - D.y0;
     let best = null, bestCost = Infinity;
     const curves = L.curves.map(([xs, ys]) => pixels(d, xs, ys));
-    for (const pos of ["top-right", "top-left", "bottom-right", "bottom-left"]) {
+    for (const pos of L.pos ? [L.pos] : ["top-right", "top-left", "bottom-right", "bottom-left"]) {
       const b = at(pos), r = { x0: b.x0 - 4 * k, y0: b.y0 - 4 * k, x1: b.x1 + 4 * k, y1: b.y1 + 4 * k };
       let cost = 0;
       for (const pts of curves) cost += curveHits(pts, r, d.k);
       for (const [x0, x1, y0, y1] of L.bars) cost += (100 * overlap(r, d.sx(x0), d.sx(x1), d.sy(y0), d.sy(y1))) / (w * h);
-      if (cost < bestCost) { best = b; bestCost = cost; }
+      if (!best || cost < bestCost) { best = b; bestCost = cost; }
     }
-    return best;
+    return { box: best, cost: fits ? bestCost : Infinity };
   }
 
   // curveHits counts samples of the polyline pts, at its points and every
@@ -769,26 +892,35 @@
 
   // ---- panels that are not plain plots ---------------------------------------------
 
-  // drawFramed is hopplot's RasterPanel and heatPanel: a plot with a
-  // colour bar on the right, square cells if asked (centred, kept at the
-  // top), and a frame round the data area.
-  function drawFramed(svg, m, tile, R) {
-    const k = R.k, c = { ...tile }, tw = tile.x1 - tile.x0, bar = m.colorBar && colorBar(m, R);
+  // framedArea is the layout of hopplot's RasterPanel and heatPanel in
+  // tile: a plot with a colour bar on the right, square cells if asked
+  // (centred, kept at the top). It returns the data area D, the insets I
+  // and the colour bar.
+  function framedArea(m, tile, R) {
+    const c = { ...tile }, tw = tile.x1 - tile.x0, bar = m.colorBar && colorBar(m, R);
     if (bar) c.x1 -= bar.room;
-    let I = insets(m, k, c.x1 - c.x0, c.y1 - c.y0, tw);
+    let I = insets(m, R, c.x1 - c.x0, c.y1 - c.y0, tw);
     for (let pass = 0; m.aspect && pass < 2; pass++) {
       const D = inner(c, I), w = D.x1 - D.x0, h = D.y1 - D.y0;
       if (w <= 0 || h <= 0) break;
       if (w / h > m.aspect) { const s = (w - h * m.aspect) / 2; c.x0 += s; c.x1 -= s; } else c.y1 -= h - w / m.aspect;
-      I = insets(m, k, c.x1 - c.x0, c.y1 - c.y0, tw);
+      I = insets(m, R, c.x1 - c.x0, c.y1 - c.y0, tw);
     }
-    const D = inner(c, I), d = drawPlot(svg, m, D, I, R);
-    el("rect", Object.assign(box(D), { class: "fig-frame" }, stroke("#000", 0.75, null, k)), d.g);
+    return { D: inner(c, I), I, bar };
+  }
+
+  // drawFramed draws a framed panel: the plot, a frame round the data
+  // area and the colour bar.
+  function drawFramed(svg, m, tile, R) {
+    const { D, I, bar } = framedArea(m, tile, R), d = drawPlot(svg, m, D, I, R);
+    if (!(D.x1 > D.x0 && D.y1 > D.y0)) return;
+    el("rect", Object.assign(box(D), { class: "fig-frame" }, stroke("#000", 0.75, null, R.k)), d.g);
     if (bar) bar.draw(d.g, D);
   }
 
   // colorBar is hopplot's colorBar: the colormap from lo (bottom) to hi
-  // (top) beside the data area, value ticks, and a label reading upwards.
+  // (top) beside the data area, value ticks, and a label reading upwards,
+  // smaller (down to MIN_PX) when the bar is shorter than it.
   function colorBar(m, R) {
     const k = R.k, px = TICK * k, lpx = LABEL * k, gap = 10.8 * R.s, w = 14.4 * R.s, tick = 3 * k, span = m.hi - m.lo;
     const ticks = niceTicks(m.lo, m.hi, 6), tickW = Math.max(0, ...ticks.map((t) => textWidth(t.label, px)));
@@ -801,37 +933,63 @@
       const ys = ticks.map((t) => D.y1 - ((t.v - m.lo) / span) * (D.y1 - D.y0));
       ticks.forEach((t, i) => text(g, t.label, x0 + w + tick + 2 * k, ys[i] + 0.35 * px, px, { anchor: "start", cls: "fig-tick" }));
       el("path", Object.assign({ d: ys.map((y) => `M${r1(x0 + w)} ${r1(y)}h${r1(tick)}`).join("") }, stroke("#000", 0.75, null, k)), g);
-      if (m.barLabel) text(g, m.barLabel, x0 + w + tick + 4 * k + tickW + 4 * k + ASC * lpx, (D.y0 + D.y1) / 2, lpx, { rotate: true, cls: "fig-axis-label" });
+      const lp = m.barLabel && fitPx(m.barLabel, lpx, D.y1 - D.y0, 0);
+      if (m.barLabel) text(g, m.barLabel, x0 + w + tick + 4 * k + tickW + 4 * k + ASC * lp, (D.y0 + D.y1) / 2, lp, { rotate: true, cls: "fig-axis-label" });
     };
     return { room, draw };
   }
 
-  // drawPatterns is hopplot's PatternGrid: pictures with square cells, a
-  // caption over (or under) each, Columns per row, centred in the tile.
-  function drawPatterns(svg, p, tile, R) {
+  // patternsLayout is the layout of hopplot's PatternGrid in a tile W
+  // wide: Columns per row, or fewer where the pictures would be narrower
+  // than MIN_PATTERN (or 2 pixels a cell) or their captions could not fit
+  // at MIN_PX, and no more than the figure's other grids asking as many
+  // (R.patternCols); captions shrunk to fit their share of the row; the
+  // cell that the width allows, and the height the grid takes at a cell
+  // size.
+  function patternsLayout(p, W, R) {
     const k = R.k, P = p.patterns, [rows, cols] = P.shape, items = P.items || [], n = items.length;
-    const g = el("g", { class: "fig-panel fig-patterns" }, svg);
-    const W = tile.x1 - tile.x0, T = fitTitle(p.title, R.titlePx, W, 1);
-    const titleH = T.lines.length ? T.lines.length * LINE_H * T.px + 12 * k : 0, H = tile.y1 - tile.y0 - titleH;
-    const nc = !P.columns || P.columns > n ? n : P.columns, nr = Math.ceil(n / nc);
-    const gapX = 21.6 * R.s, gapY = 18 * R.s;
-    let px = LABEL * k;
-    const widest = () => Math.max(0, ...items.map((it) => (it.title ? textWidth(it.title, px) : 0)));
+    const T = fitTitle(p.title, R.titlePx, W, 1);
+    const titleH = T.lines.length ? T.lines.length * LINE_H * T.px + 12 * k : 0;
+    const gapX = 21.6 * R.s, gapY = 18 * R.s, label = LABEL * k, floor = Math.min(label, Math.max(0.6 * label, MIN_PX));
+    const widest = (px) => Math.max(0, ...items.map((it) => (it.title ? textWidth(it.title, px) : 0)));
+    const share = (nc) => (W + gapX) / nc - gapX / 2; // of a caption
+    const asked = !P.columns || P.columns > n ? n : P.columns;
+    const fits = (nc) => (W - (nc - 1) * gapX) / nc >= Math.max(MIN_PATTERN, Math.min(2 * cols, 64)) && widest(floor) <= share(nc);
+    let nc = asked;
+    while (nc > 1 && !fits(nc)) nc--;
+    nc = Math.min(nc, (R.patternCols && R.patternCols[asked]) || nc);
+    // Wrapped: pattern by pattern, or by blocks of whole columns, one
+    // under the other (keep_columns); rows as full as they can be.
+    const keep = P.keep_columns && nc < asked, rows0 = Math.ceil(n / asked);
+    if (nc < asked) nc = keep ? Math.ceil(asked / Math.ceil(asked / nc)) : Math.ceil(n / Math.ceil(n / nc));
+    const nr = keep ? Math.ceil(asked / nc) * rows0 : Math.ceil(n / nc);
+    const at = (i) => (keep ? [Math.floor((i % asked) / nc) * rows0 + Math.floor(i / asked), (i % asked) % nc] : [Math.floor(i / nc), i % nc]);
     // Captions wider than their share of the row shrink (a phone).
-    px = Math.max(0.6 * px, Math.min(px, (px * ((W + gapX) / nc - gapX / 2)) / Math.max(1, widest())));
-    const labelW = widest(), labelH = items.some((it) => it.title) ? LINE_H * px + 6 * k : 0;
-    const cell = Math.min((W - (nc - 1) * gapX) / (nc * cols), (H - (nr - 1) * gapY - nr * labelH) / (nr * rows));
-    if (!(cell > 0)) return;
+    const px = Math.max(floor, Math.min(label, (label * share(nc)) / Math.max(1, widest(label))));
+    const labelH = items.some((it) => it.title) ? LINE_H * px + 6 * k : 0;
+    const height = (cell) => titleH + nr * (cell * rows + labelH) + (nr - 1) * gapY;
+    const cellIn = (H) => Math.min((W - (nc - 1) * gapX) / (nc * cols), (H - titleH - (nr - 1) * gapY - nr * labelH) / (nr * rows));
+    return { T, titleH, gapX, gapY, nc, nr, at, px, labelW: widest(px), labelH, cellW: (W - (nc - 1) * gapX) / (nc * cols), cellIn, height };
+  }
+
+  // drawPatterns is hopplot's PatternGrid: pictures with square cells, a
+  // caption over (or under) each, in rows centred in the tile.
+  function drawPatterns(svg, p, tile, R) {
+    const k = R.k, P = p.patterns, [rows, cols] = P.shape, items = P.items || [];
+    const W = tile.x1 - tile.x0, H = tile.y1 - tile.y0, L = patternsLayout(p, W, R), { nc, px, gapX, gapY, labelH } = L;
+    const cell = L.cellIn(H);
+    if (!(cell > 0)) return; // render makes the figure tall enough; this is a tile of no room
+    const g = el("g", { class: "fig-panel fig-patterns" }, svg);
     const tileW = cell * cols, tileH = cell * rows;
-    let pitchX = Math.max(tileW, labelW) + gapX;
+    let pitchX = Math.max(tileW, L.labelW) + gapX;
     if (nc * pitchX - gapX > W) pitchX = (W + gapX) / nc;
-    const pitchY = tileH + labelH + gapY, totalW = (nc - 1) * pitchX + tileW, totalH = nr * pitchY - gapY;
+    const pitchY = tileH + labelH + gapY, totalW = (nc - 1) * pitchX + tileW, totalH = L.height(cell);
     const left = tile.x0 + (W - totalW) / 2;
     let top = tile.y0 + (H - totalH) / 2;
-    titleBlock(g, T.lines, (tile.x0 + tile.x1) / 2, top, T.px, "fig-panel-title");
-    top += titleH;
+    titleBlock(g, L.T.lines, (tile.x0 + tile.x1) / 2, top, L.T.px, "fig-panel-title");
+    top += L.titleH;
     items.forEach((it, i) => {
-      const x0 = left + (i % nc) * pitchX, y0 = top + Math.floor(i / nc) * pitchY + (P.titles_below ? 0 : labelH);
+      const [row, col] = L.at(i), x0 = left + col * pitchX, y0 = top + row * pitchY + (P.titles_below ? 0 : labelH);
       const pg = el("g", { class: "fig-pattern" }, g);
       const cells = Array.from(it.cells || "", (ch) => (ch === "#" ? 1 : ch === "." ? -1 : 0));
       image(pg, paint(cells, rows, cols, (v) => cmapAt("ink", (v + 1) / 2)), x0, y0, x0 + tileW, y0 + tileH, rows, cols, "fig-raster");
@@ -846,48 +1004,152 @@
   // ---- the figure -----------------------------------------------------------------
 
   // render draws fig at opts.width CSS pixels (default: its page width at
-  // 96 dpi) with the page's aspect. Sizes in points become pixels at the
-  // page's scale; text and what sits around it (R.k) keep a floor, while
-  // gaps between panels (R.s) may shrink further, so narrow screens give
-  // their width to the plots.
+  // 96 dpi). Sizes in points become pixels at the page's scale; text and
+  // what sits around it (R.k) keep a floor, while gaps between panels
+  // (R.s) may shrink further, so narrow screens give their width to the
+  // plots. The height is the page's aspect, or more where the panels need
+  // it (plan).
   function render(fig, opts = {}) {
     const Wpt = 72 * (fig.width || 8), Hpt = 72 * (fig.height || 5);
-    const W = Math.max(120, Math.round(opts.width || (Wpt * 4) / 3)), H = Math.round((W * Hpt) / Wpt);
+    const W = Math.max(120, Math.round(opts.width || (Wpt * 4) / 3));
     const R = { W, k: Math.max(W / Wpt, K_MIN), s: Math.max(W / Wpt, K_MIN / 2), id: `hf${++uid}`, clips: 0 }, k = R.k;
+    // Narrow: text at its floor is a fifth larger beside the plots than on the page.
+    R.narrow = R.k > 1.2 * (W / Wpt);
+    const margin = (R.margin = 8.64 * R.s), T = fitTitle(fig.title, FIG_TITLE * k, W - 2 * margin);
+    const top = margin + (T.lines.length ? T.lines.length * LINE_H * T.px + 10 * k : 0);
+    const G = plan(fig, Wpt, Hpt, top, R), H = G.H;
     const svg = el("svg", { xmlns: NS, width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: "fig", role: "img", "font-family": FONT, fill: "#000",
       "aria-label": fig.caption || fig.title || fig.name || "figure", "data-figure": fig.name || "" });
     el("rect", { width: W, height: H, fill: "#fff", class: "fig-bg" }, svg);
-    const margin = (R.margin = 8.64 * R.s), c = { x0: margin, y0: margin, x1: W - margin, y1: H - margin };
-    if (fig.title) {
-      const T = fitTitle(fig.title, FIG_TITLE * k, c.x1 - c.x0);
-      titleBlock(svg, T.lines, W / 2, c.y0, T.px, "fig-title");
-      c.y0 += T.lines.length * LINE_H * T.px + 10 * k;
-    }
-    drawPanels(svg, fig, c, R);
+    titleBlock(svg, T.lines, W / 2, margin, T.px, "fig-title");
+    drawPanels(svg, G, { x0: margin, y0: top, x1: W - margin, y1: H - margin }, R);
     return svg;
   }
 
-  // drawPanels lays the panels out in their grid, aligning their data
-  // areas when all are plain plots, as hopplot's Figure does.
-  function drawPanels(svg, fig, c, R) {
-    const k = R.k, cols = fig.cols > 0 ? fig.cols : 1;
-    const rows = fig.rows > 0 ? fig.rows : Math.max(1, Math.ceil((fig.panels || []).length / cols));
-    const panels = (fig.panels || []).slice(0, rows * cols);
+  // minWidth is the narrowest tile a panel is drawn in before its figure
+  // wraps into fewer columns: a grid of patterns wraps by itself.
+  const minWidth = (p) => (!p || p.patterns ? 0 : p.raster && p.raster.hide_axes ? MIN_PICTURE_W : MIN_PLOT_W);
+
+  // plan lays the figure's grid out at width R.W below top: the panels'
+  // models; the columns, fewer than the figure's when its tiles would be
+  // narrower than their panels' minWidth (the panels wrap in their order,
+  // or, where the figure leaves cells empty to end rows early, each row
+  // wraps by itself); the legends that move under their plot
+  // on a narrow screen, where they would hide data; and the height H: the
+  // page's aspect or, where a panel needs more (need), enough for it.
+  function plan(fig, Wpt, Hpt, top, R) {
+    const k = R.k, cols0 = fig.cols > 0 ? fig.cols : 1;
+    const rows0 = fig.rows > 0 ? fig.rows : Math.max(1, Math.ceil((fig.panels || []).length / cols0));
+    const all = (fig.panels || []).slice(0, rows0 * cols0);
+    const padX = 21.6 * R.s, padY = 18 * R.s, width = R.W - 2 * R.margin;
+    const tileW = (cols) => (width - padX * (cols - 1)) / cols;
+    let cols = cols0;
+    const narrowest = Math.max(0, ...all.map(minWidth));
+    while (cols > 1 && tileW(cols) < narrowest) cols--;
+    let panels = all;
+    if (cols < cols0) {
+      const last = all.reduce((n, p, i) => (p ? i + 1 : n), 0), sequence = all.slice(0, last).every(Boolean);
+      const rowsOf = sequence ? [all.slice(0, last)] : Array.from({ length: rows0 }, (_, i) => all.slice(i * cols0, (i + 1) * cols0));
+      while (rowsOf.length && !rowsOf[rowsOf.length - 1].some(Boolean)) rowsOf.pop();
+      const lens = rowsOf.map((r) => r.reduce((n, p, j) => (p ? j + 1 : n), 0)); // without the empty cells at the end
+      const longest = Math.max(1, ...lens);
+      cols = Math.ceil(longest / Math.ceil(longest / cols)); // rows as full as they can be
+      panels = rowsOf.flatMap((r, i) => {
+        const out = [];
+        for (let j = 0; j < Math.max(1, lens[i]); j += cols) out.push(...r.slice(j, Math.min(j + cols, lens[i])).concat(Array(cols).fill(null)).slice(0, cols));
+        return out;
+      });
+    }
+    const rows = cols < cols0 ? Math.max(1, Math.ceil(panels.length / cols)) : rows0;
     const ms = panels.map((p) => (p && !p.patterns ? model(p) : null));
     if (fig.share_x) shareX(ms.filter((m) => m && m.kind === "plot"));
     ms.forEach((m) => m && [m.x, m.y].forEach(finishAxis));
-    const padX = 21.6 * R.s, padY = 18 * R.s, t0 = tiles(c, rows, cols, padX, padY)[0];
+    const tw = tileW(cols);
     // Panel titles that must shrink to fit shrink alike across the figure.
-    R.titlePx = Math.min(TITLE * k, ...panels.map((p) => (p && p.title ? fitTitle(p.title, TITLE * k, t0.x1 - t0.x0).px : Infinity)));
+    R.titlePx = Math.min(TITLE * k, ...panels.map((p) => (p && p.title ? fitTitle(p.title, TITLE * k, tw).px : Infinity)));
     ms.forEach((m) => m && (m.titlePx = R.titlePx));
-    const aligned = panels.every((p, i) => !p || (ms[i] && ms[i].kind === "plot"));
-    if (aligned) return alignedLayout(ms, rows, cols, c, k, padX, padY).forEach((L, i) => L && drawPlot(svg, ms[i], L.D, L.I, R));
-    tiles(c, rows, cols, padX, padY).forEach((t, i) => {
+    // Grids of patterns that ask for as many columns get as many.
+    R.patternCols = {};
+    const cap = {};
+    for (const p of panels) {
+      if (!p || !p.patterns) continue;
+      const n = (p.patterns.items || []).length, asked = !p.patterns.columns || p.patterns.columns > n ? n : p.patterns.columns;
+      cap[asked] = Math.min(cap[asked] || Infinity, patternsLayout(p, tw, R).nc);
+    }
+    R.patternCols = cap;
+    // The page's tile in points, and the height of a tile tw wide in its proportions.
+    const page = { w: (Wpt - 2 * 8.64 - 21.6 * (cols0 - 1)) / cols0, h: (Hpt - 2 * 8.64 - (fig.title ? LINE_H * FIG_TITLE + 10 : 0) - 18 * (rows0 - 1)) / rows0 };
+    const th0 = Math.max(1, (tw * page.h) / page.w), aligned = panels.every((p, i) => !p || (ms[i] && ms[i].kind === "plot"));
+    // Each row as tall as its tallest need; aligned plots all alike.
+    const heights = () => {
+      const hs = Array.from({ length: rows }, (_, i) => Math.max(th0, ...panels.slice(i * cols, (i + 1) * cols)
+        .map((p, j) => (p ? need(p, ms[i * cols + j], tw, th0, R, page) : 0))));
+      return aligned ? hs.map(() => Math.max(...hs)) : hs;
+    };
+    let hs = heights();
+    if (R.narrow) {
+      let moved = false;
+      ms.forEach((m) => {
+        const L = m && m.legend;
+        if (!legendShown(L) || L.pos === "below") return;
+        const { D } = panelArea(m, { x0: 0, y0: 0, x1: tw, y1: Math.max(...hs) }, R), { w, h } = legendGeom(L, k).size(1);
+        if (legendPlace(Object.assign({ m, D, k }, scales(m, D)), L, w, h).cost > 0) { L.pos = "below"; moved = true; }
+      });
+      if (moved) hs = heights();
+    }
+    const H = top + hs.reduce((a, b) => a + b, 0) + padY * (rows - 1) + R.margin, Hpage = (R.W * Hpt) / Wpt;
+    return { rows, cols, panels, ms, heights: hs, aligned, H: cols === cols0 && H <= Hpage + 0.5 ? Math.round(Hpage) : Math.ceil(H) };
+  }
+
+  // scales maps data to the screen in the data area D.
+  const scales = (m, D) => ({ sx: (v) => D.x0 + norm(m.x, v) * (D.x1 - D.x0), sy: (v) => D.y1 - norm(m.y, v) * (D.y1 - D.y0) });
+
+  // panelArea is the data area D and insets I of a panel drawn alone in
+  // tile.
+  function panelArea(m, tile, R) {
+    if (m.kind === "framed") return framedArea(m, tile, R);
+    const I = insets(m, R, tile.x1 - tile.x0, tile.y1 - tile.y0);
+    return { D: inner(tile, I), I };
+  }
+
+  // need is the height a panel wants in a tile tw wide, where th0 is the
+  // page's proportion and page the tile on the page in points. A plot
+  // keeps the shape of its data area on the page (and room for its y label
+  // in two lines, for a colour bar's label in one); pictures and patterns
+  // keep their size beside the text as on the page, as far as the width
+  // allows.
+  function need(p, m, tw, th0, R, page) {
+    const P = { W: page.w, k: 1, s: 1, titlePx: TITLE, margin: 8.64 }, k = R.k, w = (A) => A.D.x1 - A.D.x0, h = (A) => A.D.y1 - A.D.y0;
+    if (p.patterns) {
+      const L = patternsLayout(p, tw, R), cellPage = Math.max(0, patternsLayout(p, page.w, P).cellIn(page.h));
+      return L.height(Math.min(L.cellW, cellPage * k));
+    }
+    const L = m.legend, pos = L && L.pos;
+    if (L) L.pos = L.page; // the page's layout
+    const Ap = panelArea(m, { x0: 0, y0: 0, x1: page.w, y1: page.h }, P);
+    if (L) L.pos = pos;
+    if (m.aspect) { // square cells: the width allows a picture this wide
+      const A = panelArea(m, { x0: 0, y0: 0, x1: tw, y1: 1e5 }, R);
+      return A.I.t + A.I.b + Math.min(w(A), w(Ap) * k) / m.aspect;
+    }
+    const A = panelArea(m, { x0: 0, y0: 0, x1: tw, y1: th0 }, R);
+    let dh = w(Ap) > 0 ? (w(A) * h(Ap)) / w(Ap) : 0;
+    if (m.ylabel) dh = Math.max(dh, textWidth(m.ylabel, Math.max(0.7 * LABEL * k, MIN_PX)) / 2);
+    if (m.barLabel) dh = Math.max(dh, textWidth(m.barLabel, LABEL * k) + 8 * k);
+    return A.I.t + A.I.b + dh;
+  }
+
+  // drawPanels draws the planned grid into c, aligning the data areas
+  // when all panels are plain plots, as hopplot's Figure does.
+  function drawPanels(svg, G, c, R) {
+    const { rows, cols, panels, ms } = G, padX = 21.6 * R.s, padY = 18 * R.s;
+    if (G.aligned) return alignedLayout(ms, rows, cols, c, R, padX, padY).forEach((L, i) => L && drawPlot(svg, ms[i], L.D, L.I, R));
+    tiles(c, rows, cols, padX, padY, G.heights).forEach((t, i) => {
       const p = panels[i], m = ms[i];
       if (!p) return;
       if (p.patterns) drawPatterns(svg, p, t, R);
       else if (m.kind === "framed") drawFramed(svg, m, t, R);
-      else { const I = insets(m, k, t.x1 - t.x0, t.y1 - t.y0); drawPlot(svg, m, inner(t, I), I, R); }
+      else { const I = insets(m, R, t.x1 - t.x0, t.y1 - t.y0); drawPlot(svg, m, inner(t, I), I, R); }
     });
   }
 

@@ -19,6 +19,11 @@
     gridName: null,   // name of the loaded pattern, until the grid is edited
     memories: {},     // size -> [{name, cells}]
     drawings: 0, cueOps: 0, randoms: 0,
+    // random memories stored after the drawn ones (MemoryRequest.Random),
+    // and the seed they are drawn from: the slider shows random, a link
+    // may set both.
+    random: 0, randomSeed: 0,
+    temperature: 0.2, // Glauber's T: the slider's position, or a link's exact value
     // cueBase names the grid when it is a pattern with only erased regions:
     // {name, ops}; a share link then says so in words, else it holds cells.
     cueBase: null,
@@ -173,7 +178,7 @@
     lab.grids[lab.size] = lab.cells;
     lab.size = n; lab.rows = n; lab.cols = n;
     lab.cells = lab.grids[n] || new Int8Array(n * n).fill(-1);
-    lab.gridName = null; lab.cue = null;
+    lab.gridName = null; lab.cue = null; lab.values = null; lab.cueBase = null;
     for (const b of document.querySelectorAll("#sizes button")) b.setAttribute("aria-pressed", Number(b.dataset.size) === n ? "true" : "false");
     memoryChanged();
   }
@@ -205,7 +210,7 @@
       // most 100 bytes of UTF-8.
       const name = Array.from(file.name).slice(0, 25).join("") || "upload";
       const data = new Uint8Array(await file.arrayBuffer());
-      const p = await Engine.call("upload", { Rows: lab.rows, Cols: lab.cols, Name: name }, { data });
+      const p = await Engine.call("upload", { rows: lab.rows, cols: lab.cols, name }, { data });
       Lab.clearError();
       setGrid(p.cells, p.name.replace(/\.[a-z]+$/i, ""));
     } catch (e) { Lab.showError(e.message); }
@@ -277,23 +282,46 @@
     });
   }
 
+  // fmtCount writes a capacity: 13.8, 1380, 4.6 × 10^10.
+  function fmtCount(n) {
+    if (n >= 1e6) return n.toExponential(1).replace("e+", " × 10^");
+    return n < 100 ? String(Number(n.toFixed(1))) : String(Math.round(n));
+  }
+
+  // updateCapacity fills the bar, stored patterns against the rule's
+  // capacity for random patterns, with a mark where the warning starts, and
+  // says both under it. The continuous network has no such limit to show:
+  // no bar, a sentence instead.
   let capacitySeq = 0;
   async function updateCapacity() {
     const seq = ++capacitySeq, box = $("capacity"), p = memory().length + randomCount();
+    const scale = $("capacity-scale");
+    $("capacity-meter").hidden = false;
+    scale.hidden = true;
     if (p === 0) {
       box.className = "capacity"; $("capacity-bar").style.width = "0"; $("capacity-tick").style.left = "0";
       $("capacity-text").textContent = "Nothing stored.";
       return;
     }
+    const patterns = `${p} pattern${p === 1 ? "" : "s"}`;
+    if (isSoftmax()) {
+      box.className = "capacity";
+      $("capacity-meter").hidden = true;
+      $("capacity-text").textContent = `${patterns}. The continuous network stores exponentially many well-separated patterns (Ramsauer et al.), ` +
+        `far past the classic network's 0.14 N ≈ ${fmtCount(0.138 * N())}; similar ones blend at low β.`;
+      return;
+    }
     try {
-      const c = isSoftmax()
-        ? { level: "ok", capacity: p, warn: p, message: `${p} patterns. The continuous network stores exponentially many well-separated patterns (Ramsauer et al.); similar ones blend at low β.` }
-        : await Engine.call("capacity", { n: N(), p, rule: $("rule").value, energy: isDense() ? energyValue() : undefined });
+      const c = await Engine.call("capacity", { n: N(), p, rule: $("rule").value, energy: isDense() ? energyValue() : undefined });
       if (seq !== capacitySeq) return;
       box.className = `capacity ${c.level}`;
       $("capacity-bar").style.width = `${Math.min(100, (100 * p) / c.capacity)}%`;
       $("capacity-tick").style.left = `${Math.min(100, (100 * c.warn) / c.capacity)}%`;
       $("capacity-text").textContent = c.message;
+      const mark = document.createElement("i");
+      scale.textContent = "";
+      scale.append(`Full bar: capacity ≈\u00a0${fmtCount(c.capacity)}; mark `, mark, `: errors from ≈\u00a0${fmtCount(c.warn)}.`);
+      scale.hidden = false;
     } catch (e) { Lab.showError(e.message); }
   }
 
@@ -330,7 +358,7 @@
         img.data.set([r, g, b, 255], 4 * i);
       }
       ctx.putImageData(img, 0, 0);
-      const num = (v) => (Math.abs(v) < 0.01 ? v.toExponential(1) : v.toPrecision(2)).replace("-", "−");
+      const num = (v) => (Math.abs(v) < 0.01 ? v.toExponential(1) : v.toPrecision(2)).replace(/-/g, "−");
       $("wmin").textContent = num(-m); $("wmax").textContent = "+" + num(m);
       const what = w.exact ? `all ${w.n}×${w.n} weights` : `the ${w.n}×${w.n} matrix as ${w.side}×${w.side} block means`;
       note.textContent = `${ruleLabel(w.rule)}, ${w.form} form (${fmtBytes(w.bytes)}): ${what}. Blue negative, red positive.`;
@@ -355,12 +383,17 @@
   // The softmax network's beta, on a log scale from 0.001 to 10: with
   // +-1 patterns the scores beta x.xi differ by multiples of 2 beta, so
   // beta near 1 already picks one pattern and beta near 1/N blends them all.
-  const softmaxBeta = () => Number(Math.pow(10, -3 + 4 * Number($("softmax-beta").value) / 100).toPrecision(2));
+  // A link's beta is kept exactly (linkBeta), and the slider shows the
+  // nearest of its positions; moving the slider takes its value instead.
+  let linkBeta = null;
+  const sliderBeta = () => Number(Math.pow(10, -3 + 4 * Number($("softmax-beta").value) / 100).toPrecision(2));
+  const softmaxBeta = () => linkBeta !== null ? linkBeta : sliderBeta();
   function setSoftmaxBeta(beta) {
-    $("softmax-beta").value = String(Math.round((Math.log10(beta) + 3) * 25));
+    linkBeta = Number(beta);
+    $("softmax-beta").value = String(Math.round((Math.log10(linkBeta) + 3) * 25));
     $("softmax-beta-out").textContent = String(softmaxBeta());
   }
-  const randomCount = () => Number($("random").value) || 0;
+  const randomCount = () => lab.random;
 
   // showRuleControls shows the energy controls of the dense rule and sets
   // the random memories' range: past N for every rule, to 10 N for the
@@ -378,10 +411,11 @@
     $("overlap-title").textContent = isSoftmax() ? "Softmax weight of each stored pattern" : "Overlap with each stored pattern";
     $("softmax-beta-out").textContent = String(softmaxBeta());
     $("beta-label").hidden = !(e === "exp" || e === "lse");
-    const r = $("random"), max = (isDense() || isSoftmax() ? 10 : 1) * N();
+    // A link may hold more random memories than the rule's range.
+    const r = $("random"), max = Math.max((isDense() || isSoftmax() ? 10 : 1) * N(), lab.random);
     r.max = String(max);
     r.step = String(Math.max(1, Math.round(max / 200)));
-    if (randomCount() > max) r.value = String(max);
+    r.value = String(lab.random);
     $("random-out").textContent = `${randomCount()} (${(randomCount() / N()).toFixed(2)} N)`;
   }
   const fmtBytes = (n) => n < 1024 ? `${n} B` : n < 1 << 20 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / (1 << 20)).toFixed(1)} MiB`;
@@ -392,7 +426,7 @@
       patterns: memory().map((p) => ({ name: p.name, cells: Lab.formatCells(p.cells) })),
     };
     if (isDense()) body.energy = energyValue();
-    if (randomCount()) { body.random = randomCount(); body.random_seed = 0; }
+    if (lab.random) { body.random = lab.random; body.random_seed = lab.randomSeed; }
     return body;
   }
 
@@ -419,7 +453,7 @@
     return Object.assign(memoryBody(), {
       cue: Lab.formatCells(lab.cells),
       update, tie: $("tie").value,
-      temperature: update === "glauber" ? Number($("temperature").value) : 0,
+      temperature: update === "glauber" ? lab.temperature : 0,
       seed: seedValue(),
       max_steps: Math.floor(Number($("max-steps").value) || 0),
       // Asynchronous runs stream a frame per neuron on small grids, and
@@ -437,7 +471,7 @@
     Lab.clearError();
     let body = runBody();
     const run = {
-      lines: [], next: 0, streamDone: false, finished: false,
+      lines: [], next: 0, finished: false, abort: new AbortController(),
       playing, steps: steps || 0, budget: 0, sync: body.update === "sync", n: N(),
       glauber: body.update === "glauber", names: body.patterns.map((p) => p.name),
       xs: [], ms: body.patterns.map(() => []), es: [],
@@ -451,9 +485,9 @@
     resetPlots();
     updateRunState();
     try {
-      if (run.softmax) run.lines.push(...softmaxLines(await Engine.call("softmax", body)));
-      else await Engine.call("run", body, { onLine: (line) => run.lines.push(line) });
-      run.streamDone = true;
+      const signal = run.abort.signal;
+      if (run.softmax) run.lines.push(...softmaxLines(await Engine.call("softmax", body, { signal })));
+      else await Engine.call("run", body, { signal, onLine: (line) => run.lines.push(line) });
     } catch (e) {
       if (e.name === "AbortError" || lab.run !== run) return;
       lab.run = null;
@@ -470,7 +504,7 @@
     if (!run) return;
     lab.run = null;
     lab.shownRun = run;
-    if (!run.streamDone && Engine.busy()) Engine.stop();
+    run.abort.abort(); // stops the engine if it is still computing the run
     lab.neuron = -1;
     lab.dirty = true;
     updateRunState();
@@ -505,6 +539,7 @@
   function apply(run, line) {
     switch (line.type) {
       case "start":
+        lab.values = null;
         if (line.values) showValues(line.values);
         else lab.cells = Lab.parseCells(line.cells);
         addPoint(run, 0, line);
@@ -543,6 +578,7 @@
   // slider moves: the interactive β sweep.
   let betaTimer = 0;
   function liveBeta() {
+    linkBeta = null;
     $("softmax-beta-out").textContent = String(softmaxBeta());
     clearTimeout(betaTimer);
     betaTimer = setTimeout(() => {
@@ -578,7 +614,7 @@
     const name = `“${shortName(last.nearest_name)}”`;
     const steps = `${last.step} step${last.step === 1 ? "" : "s"}`;
     const recalled = last.fixed_point === "single pattern" && last.distance < 1 ? last.nearest_name : "";
-    const text = `${r.converged ? "Converged after" : "After"} ${steps} at β = ${r.beta}: ${last.k90} of ${r.p} patterns hold 90% of the weight (${last.fixed_point}); nearest ${name}, ${last.distance.toFixed(2)} away.`;
+    const text = `${r.converged ? "Converged after" : "After"} ${steps} at β = ${r.beta}: ${last.k90} of ${r.p} pattern${r.p === 1 ? "" : "s"} hold${last.k90 === 1 ? "s" : ""} 90% of the weight (${last.fixed_point}); nearest ${name}, ${last.distance.toFixed(2)} away.`;
     setOutcome(text, recalled ? "good" : "", r.converged ? "fixed point" : "step limit", recalled ? "exact" : "none", recalled);
     updateRunState();
   }
@@ -649,14 +685,19 @@
     const xlabel = !run ? "time" : run.sync ? "step" : "sweeps (N updates each)";
     const series = run ? run.ms.map((ys, mu) => Object.assign({ xs, ys }, Lab.seriesStyle(mu))) : [];
     const weights = run && run.softmax;
-    Lab.linePlot($("overlap-plot"), series, { xmin: 0, xmax, ymin: weights ? 0 : -1, ymax: 1, xlabel,
+    // Steps are whole numbers: ticks at 0, 1, 2, ... (sweeps may be
+    // fractions). A little room above and below the y range keeps lines at
+    // 0, 1 or -1 (a recalled pattern) off the frame.
+    const integerX = !run || run.sync;
+    const ypad = weights ? 0.05 : 0.08;
+    Lab.linePlot($("overlap-plot"), series, { xmin: 0, xmax, ymin: (weights ? 0 : -1) - ypad, ymax: 1 + ypad, xlabel, integerX,
       ylabel: weights ? "softmax weight" : "overlap m", hlines: weights ? [] : [0] });
     let emin = Infinity, emax = -Infinity;
     for (const e of run ? run.es : []) { emin = Math.min(emin, e); emax = Math.max(emax, e); }
     if (!isFinite(emin)) { emin = -1; emax = 0; }
     const pad = Math.max(1e-9, (emax - emin) * 0.08) || Math.abs(emin) * 0.1 || 1;
     Lab.linePlot($("energy-plot"), run ? [{ xs, ys: run.es, color: "#000", width: 2.5 }] : [],
-      { xmin: 0, xmax, ymin: emin - pad, ymax: emax + pad, xlabel, ylabel: "energy E" });
+      { xmin: 0, xmax, ymin: emin - pad, ymax: emax + pad, xlabel, integerX, ylabel: "energy E" });
   }
 
   // --- Animation -------------------------------------------------------------
@@ -711,7 +752,7 @@
     $("store").addEventListener("click", store);
     $("clear-memory").addEventListener("click", () => { memory().length = 0; memoryChanged(); });
     for (const id of ["rule", "energy", "beta", "random"]) $(id).addEventListener("change", memoryChanged);
-    $("random").addEventListener("input", showRuleControls);
+    $("random").addEventListener("input", () => { lab.random = Number($("random").value) || 0; showRuleControls(); });
     $("softmax-beta").addEventListener("input", liveBeta);
     $("noise").addEventListener("input", () => { $("noise-out").textContent = `${$("noise").value}%`; });
     $("add-noise").addEventListener("click", () => cueOp({ op: "flip", fraction: Number($("noise").value) / 100 }));
@@ -724,7 +765,7 @@
     const showTemp = () => { $("temperature-row").hidden = $("update").value !== "glauber"; };
     $("update").addEventListener("change", () => { showTemp(); stopRun(); });
     showTemp();
-    const tempOut = () => { $("temperature-out").textContent = Number($("temperature").value).toFixed(2); };
+    const tempOut = () => { lab.temperature = Number($("temperature").value); $("temperature-out").textContent = String(lab.temperature); };
     $("temperature").addEventListener("input", tempOut);
     tempOut();
     const speedOut = () => { const f = SPEEDS[Number($("speed").value)]; $("speed-out").textContent = f === Infinity ? "max" : `${f}/s`; };
@@ -805,7 +846,7 @@
   // applyLink sets the page from a link: grid, memory, cue and settings,
   // and runs when it says run=1.
   async function applyLink(hash) {
-    if (!hash || !hash.includes("store=")) return false;
+    if (!hash || hash === "#") return false;
     let st;
     try {
       st = await Engine.call("link", { link: hash });
@@ -818,15 +859,23 @@
     if (st.rule) $("rule").value = st.rule;
     if (st.energy) {
       const [e, beta] = st.energy.split(":");
-      $("energy").value = e === "poly" || e === "rpoly" ? st.energy : e;
+      const value = e === "poly" || e === "rpoly" ? st.energy : e;
+      // The menu offers a few powers; a link may name any (poly:5).
+      if (![...$("energy").options].some((o) => o.value === value)) $("energy").add(new Option(value, value));
+      $("energy").value = value;
       $("beta").value = (e === "exp" || e === "lse") && beta ? beta : 1;
     }
-    if (st.beta) setSoftmaxBeta(st.beta);
+    if (st.beta) setSoftmaxBeta(st.beta); else linkBeta = null;
+    lab.random = st.random || 0;
+    lab.randomSeed = st.random_seed || 0;
     showRuleControls();
-    $("random").value = String(st.random || 0);
     if (st.update) { $("update").value = st.update; $("update").dispatchEvent(new Event("change")); }
     if (st.tie) $("tie").value = st.tie;
-    if (st.temperature) { $("temperature").value = st.temperature; $("temperature").dispatchEvent(new Event("input")); }
+    if (st.update === "glauber") {
+      lab.temperature = st.temperature || 0;
+      $("temperature").value = String(lab.temperature); // the nearest position
+      $("temperature-out").textContent = String(lab.temperature);
+    }
     if (st.max_steps) $("max-steps").value = st.max_steps;
     if (st.seed !== undefined && st.seed !== null) $("seed").value = st.seed;
     memoryChanged();

@@ -41,7 +41,13 @@ self.onmessage = async (e) => {
     return;
   }
   const emit = (line) => postMessage({ id, line: JSON.parse(line) });
-  const r = self.hopfieldLab(method, JSON.stringify(body || {}), data || null, emit);
-  if (r.error !== undefined) postMessage({ id, error: r.error });
-  else postMessage({ id, result: JSON.parse(r.ok) });
+  try {
+    const r = self.hopfieldLab(method, JSON.stringify(body || {}), data || null, emit);
+    if (r.error !== undefined) postMessage({ id, error: r.error });
+    else postMessage({ id, result: JSON.parse(r.ok) });
+  } catch (err) {
+    // The Go program has exited (out of memory, say): this worker can
+    // answer nothing more, and the page starts another.
+    postMessage({ id, error: `the engine failed: ${err && err.message ? err.message : err}`, fatal: true });
+  }
 };
