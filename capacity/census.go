@@ -130,96 +130,110 @@ func Census(ctx context.Context, spec CensusSpec) ([]CensusRow, error) {
 		return nil, fmt.Errorf("census: %w", err)
 	}
 	type job struct{ cell, trial int }
-	// A network's result is counts and sums, not one entry per start, so
-	// that memory does not grow with the starts.
-	type result struct {
-		counts   [numStates]int
-		mixtures int     // 3-mixtures found
-		mixSum   float64 // sum of their top3Mean, in start order
-		limits   int
-	}
-	results := make([][]result, len(cells))
+	results := make([][]censusResult, len(cells))
 	var jobs []job
 	for c := range cells {
-		results[c] = make([]result, spec.Trials)
+		results[c] = make([]censusResult, spec.Trials)
 		for t := range spec.Trials {
 			jobs = append(jobs, job{c, t})
 		}
 	}
 	err = parallel(ctx, spec.Workers, len(jobs), func(k int) error {
-		c, t := cells[jobs[k].cell], jobs[k].trial
-		seed := trialSeed(spec.Seed, c.N, t)
-		net, err := hopfield.Learn(hopfield.Config{Rule: c.Rule}, newPatternStream(seed, c.N).next(c.P)...)
-		if err != nil {
-			return fmt.Errorf("census: %v, N = %d, P = %d: %w", c.Rule, c.N, c.P, err)
-		}
-		var res result
-		start := make([]int8, c.N)
-		ms := make([]float64, c.P)
-		for s := range spec.Starts {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			r := rng(seed, streamStart, uint64(c.P), uint64(s))
-			for i := range start {
-				start[i] = int8(r.IntN(2))*2 - 1
-			}
-			out, err := net.Run(start, hopfield.RunOptions{Update: hopfield.Permutation, MaxSteps: spec.MaxSweeps,
-				Source:  hopfield.NewSource(mix(seed, streamDynamics, uint64(c.P), uint64(s))),
-				Observe: func(*hopfield.Event) error { return ctx.Err() }})
-			if err != nil {
-				return err
-			}
-			if out.End == hopfield.StepLimit {
-				res.limits++
-			}
-			ms = net.Overlaps(ms, out.State)
-			st := Classify(ms)
-			res.counts[st]++
-			if st == Mixture3 {
-				res.mixtures++
-				res.mixSum += top3Mean(ms)
-			}
-		}
-		results[jobs[k].cell][t] = res
-		return nil
+		c, t := jobs[k].cell, jobs[k].trial
+		res, err := censusNetwork(ctx, spec, cells[c], t)
+		results[c][t] = res
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	rows := make([]CensusRow, len(cells))
 	for ci, c := range cells {
-		row := CensusRow{N: c.N, P: c.P, Alpha: c.Alpha(), Runs: spec.Trials * spec.Starts}
-		var trialMixtures []float64
-		var mixtures int
-		var mixSum float64
-		for _, res := range results[ci] {
-			for s, n := range res.counts {
-				row.Count[s] += n
-			}
-			row.Unconverged += res.limits
-			if res.mixtures > 0 {
-				mixtures += res.mixtures
-				mixSum += res.mixSum
-				trialMixtures = append(trialMixtures, res.mixSum/float64(res.mixtures))
-			}
-		}
-		fr := make([]float64, spec.Trials)
-		for s := range numStates {
-			for t, res := range results[ci] {
-				fr[t] = float64(res.counts[s]) / float64(spec.Starts)
-			}
-			row.Fraction[s] = float64(row.Count[s]) / float64(row.Runs)
-			row.FractionErr[s] = stdErr(fr)
-		}
-		row.MixtureOverlap, row.MixtureOverlapErr = nan(), nan()
-		if mixtures > 0 {
-			row.MixtureOverlap = mixSum / float64(mixtures)
-			row.MixtureOverlapErr = stdErr(trialMixtures)
-		}
-		rows[ci] = row
+		rows[ci] = censusRow(spec, c, results[ci])
 	}
 	return rows, nil
+}
+
+// censusResult is the census of one network: counts and sums, not one
+// entry per start, so that memory does not grow with the starts.
+type censusResult struct {
+	counts   [numStates]int
+	mixtures int     // 3-mixtures found
+	mixSum   float64 // sum of their top3Mean, in start order
+	limits   int
+}
+
+// censusNetwork learns network trial of cell c and runs it from
+// spec.Starts random states.
+func censusNetwork(ctx context.Context, spec CensusSpec, c Cell, trial int) (censusResult, error) {
+	var res censusResult
+	seed := trialSeed(spec.Seed, c.N, trial)
+	net, err := hopfield.Learn(hopfield.Config{Rule: c.Rule}, newPatternStream(seed, c.N).next(c.P)...)
+	if err != nil {
+		return res, fmt.Errorf("census: %v, N = %d, P = %d: %w", c.Rule, c.N, c.P, err)
+	}
+	start := make([]int8, c.N)
+	ms := make([]float64, c.P)
+	for s := range spec.Starts {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		r := rng(seed, streamStart, uint64(c.P), uint64(s))
+		for i := range start {
+			start[i] = int8(r.IntN(2))*2 - 1
+		}
+		out, err := net.Run(start, hopfield.RunOptions{Update: hopfield.Permutation, MaxSteps: spec.MaxSweeps,
+			Source:  hopfield.NewSource(mix(seed, streamDynamics, uint64(c.P), uint64(s))),
+			Observe: func(*hopfield.Event) error { return ctx.Err() }})
+		if err != nil {
+			return res, err
+		}
+		if out.End == hopfield.StepLimit {
+			res.limits++
+		}
+		ms = net.Overlaps(ms, out.State)
+		st := Classify(ms)
+		res.counts[st]++
+		if st == Mixture3 {
+			res.mixtures++
+			res.mixSum += top3Mean(ms)
+		}
+	}
+	return res, nil
+}
+
+// censusRow sums the census of the networks of cell c, one result per
+// trial.
+func censusRow(spec CensusSpec, c Cell, results []censusResult) CensusRow {
+	row := CensusRow{N: c.N, P: c.P, Alpha: c.Alpha(), Runs: spec.Trials * spec.Starts}
+	var trialMixtures []float64
+	var mixtures int
+	var mixSum float64
+	for _, res := range results {
+		for s, n := range res.counts {
+			row.Count[s] += n
+		}
+		row.Unconverged += res.limits
+		if res.mixtures > 0 {
+			mixtures += res.mixtures
+			mixSum += res.mixSum
+			trialMixtures = append(trialMixtures, res.mixSum/float64(res.mixtures))
+		}
+	}
+	fr := make([]float64, spec.Trials)
+	for s := range numStates {
+		for t, res := range results {
+			fr[t] = float64(res.counts[s]) / float64(spec.Starts)
+		}
+		row.Fraction[s] = float64(row.Count[s]) / float64(row.Runs)
+		row.FractionErr[s] = stdErr(fr)
+	}
+	row.MixtureOverlap, row.MixtureOverlapErr = nan(), nan()
+	if mixtures > 0 {
+		row.MixtureOverlap = mixSum / float64(mixtures)
+		row.MixtureOverlapErr = stdErr(trialMixtures)
+	}
+	return row
 }
 
 // top3Mean is the mean of the three largest |m|.

@@ -47,8 +47,9 @@
 //
 // Panels (ready-made plots in the house style of NewPlot):
 //
-//   - RasterPlot (and the presets StatesPlot, WeightsPlot): a raster with
-//     integer ticks, optional square cells and colour bar.
+//   - RasterPlot: a raster with integer ticks, optional square cells and
+//     colour bar. A run's states and a network's weights are the figure
+//     panels [figure.States] and [figure.Weights], drawn by Draw.
 //   - A heat map (a figure.HeatMap, drawn by Draw): cells between given
 //     edges in data coordinates, row 0 at the bottom, painted as one
 //     bitmap of nearest cells, under the panel's reference lines and

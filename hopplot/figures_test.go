@@ -128,7 +128,11 @@ func TestGoldenStatesRaster(t *testing.T) {
 	xi := randomPattern(r, n)
 	w := hebbian(n, xi)
 	hist := asyncRun(r, w, randomPattern(r, n), 200)
-	p, err := StatesPlot(hist, "Neuron states over time (black = +1)")
+	states, err := figure.States(hist, "Neuron states over time (black = +1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Draw(&figure.Figure{Name: "states", Panels: []*figure.Panel{states}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,6 +155,17 @@ func TestGoldenWeightsSmall(t *testing.T) {
 	checkGolden(t, "raster_weights_small", 0, 0, p)
 }
 
+// weightsPlot draws a weight matrix with RasterPlot in the style of
+// figure.Weights: diverging colours centred on 0, square cells, a colour
+// bar.
+func weightsPlot(m *Matrix, title string) (*RasterPanel, error) {
+	return RasterPlot(m, RasterPlotOptions{
+		Title: title, XLabel: "Neuron j", YLabel: "Neuron i",
+		Raster:   RasterOptions{Colormap: DivergingMap},
+		ColorBar: true, SquareCells: true,
+	})
+}
+
 func TestGoldenWeightsLarge(t *testing.T) {
 	// A 2000x2000 Hebbian matrix of two structured patterns, drawn as at
 	// most DefaultMaxCells blocks a side.
@@ -169,7 +184,7 @@ func TestGoldenWeightsLarge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := WeightsPlot(m, "Weights, 2000 neurons (10x10 block averages)")
+	p, err := weightsPlot(m, "Weights, 2000 neurons (10x10 block averages)")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -397,7 +412,7 @@ func TestGoldenFigureSide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wp, err := WeightsPlot(w, "Its weights")
+	wp, err := weightsPlot(w, "Its weights")
 	if err != nil {
 		t.Fatal(err)
 	}

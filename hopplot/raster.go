@@ -277,29 +277,6 @@ func rasterPanel(r *Raster, opts RasterPlotOptions) *RasterPanel {
 	return &RasterPanel{Plot: p, Raster: r, opts: opts}
 }
 
-// StatesPlot is the neuron x time raster of a run (states[t] is the state
-// at time t): +1 black, -1 white, 0 gray, time to the right.
-func StatesPlot(states [][]int8, title string) (*RasterPanel, error) {
-	m, err := StatesOverTime(states)
-	if err != nil {
-		return nil, err
-	}
-	return RasterPlot(m, RasterPlotOptions{
-		Title: title, XLabel: "Time step", YLabel: "Neuron",
-		Raster: RasterOptions{Colormap: InkMap, Min: -1, Max: 1},
-	})
-}
-
-// WeightsPlot is the image of a weight matrix: diverging colours centred on
-// 0, square cells, a colour bar, downsampled to DefaultMaxCells a side.
-func WeightsPlot(w *Matrix, title string) (*RasterPanel, error) {
-	return RasterPlot(w, RasterPlotOptions{
-		Title: title, XLabel: "Neuron j", YLabel: "Neuron i",
-		Raster:   RasterOptions{Colormap: DivergingMap},
-		ColorBar: true, SquareCells: true,
-	})
-}
-
 // Colour bar geometry.
 const (
 	barGap   = vg.Length(0.15 * vg.Inch)

@@ -243,7 +243,7 @@ func TestRenderValidation(t *testing.T) {
 func TestSaveFormats(t *testing.T) {
 	dir := t.TempDir()
 	m, _ := NewMatrixInt8(patA, 5, 5)
-	p, err := WeightsPlot(m, "A")
+	p, err := weightsPlot(m, "A")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +366,7 @@ func TestRasterOrientationAndCrispness(t *testing.T) {
 // (its dates are fixed, not the time of writing).
 func TestRenderIsReproducible(t *testing.T) {
 	m, _ := NewMatrixInt8(patA, 5, 5)
-	p, err := WeightsPlot(m, "A")
+	p, err := weightsPlot(m, "A")
 	if err != nil {
 		t.Fatal(err)
 	}

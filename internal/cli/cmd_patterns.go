@@ -94,66 +94,77 @@ func runPatterns(env *Env, fs *flag.FlagSet, args []string) error {
 	}
 	switch sub {
 	case "list":
-		if len(srcs) > 0 {
-			return Usagef("list takes no arguments")
-		}
-		if fs.NFlag() > 0 {
-			return Usagef("list takes no flags")
-		}
-		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tSHAPE\tDESCRIPTION")
-		for _, b := range patterns.Builtins() {
-			name := b.Name
-			if b.Sized {
-				name += "[:N]"
-			}
-			fmt.Fprintf(tw, "%s\t%dx%d\t%s\n", name, b.Rows, b.Cols, b.Description)
-		}
-		return tw.Flush()
+		return listPatterns(env, fs, srcs)
 	case "show", "convert":
-		if len(srcs) == 0 {
-			return Usagef("%s needs at least one pattern source", sub)
-		}
-		if sub == "show" && *out != "" {
-			return Usagef("show prints to the terminal; use convert with --out")
-		}
-		if sub == "convert" {
-			if *out == "" {
-				return Usagef("convert needs --out FILE")
-			}
-			if err := checkOutput("--out", *out); err != nil {
-				return err
-			}
-		}
-		var ps []patterns.Pattern
-		for _, src := range srcs {
-			got, err := patterns.Load(src, opts)
-			if err != nil {
-				return err
-			}
-			for _, p := range got {
-				if sub == "show" && (p.Rows > maxArt || p.Cols > maxArt) {
-					return fmt.Errorf("%s: %s is too large for text art (at most %dx%d); see it as an image with 'hopfield patterns convert %s --out x.png'", src, p.Shape(), maxArt, maxArt, src)
-				}
-			}
-			ps = append(ps, got...)
-		}
-		if sub == "show" {
-			for i, p := range ps {
-				if i > 0 {
-					fmt.Fprintln(env.Stdout)
-				}
-				fmt.Fprintf(env.Stdout, "%s (%s)\n%s\n", p.Name, p.Shape(), p.String())
-			}
-			return nil
-		}
-		if err := patterns.Save(*out, ps, patterns.SaveOptions{Scale: *scale}); err != nil {
-			return fmt.Errorf("--out %v", err)
-		}
-		fmt.Fprintf(env.Stdout, "wrote %s to %s\n", plural(len(ps), "1 pattern", "%d patterns"), *out)
-		return nil
+		return showOrConvert(env, sub, srcs, *out, opts, *scale)
 	}
 	return Usagef("unknown subcommand %q (want list, show, convert or random)", sub)
+}
+
+// listPatterns prints the built-in patterns.
+func listPatterns(env *Env, fs *flag.FlagSet, srcs []string) error {
+	if len(srcs) > 0 {
+		return Usagef("list takes no arguments")
+	}
+	if fs.NFlag() > 0 {
+		return Usagef("list takes no flags")
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tSHAPE\tDESCRIPTION")
+	for _, b := range patterns.Builtins() {
+		name := b.Name
+		if b.Sized {
+			name += "[:N]"
+		}
+		fmt.Fprintf(tw, "%s\t%dx%d\t%s\n", name, b.Rows, b.Cols, b.Description)
+	}
+	return tw.Flush()
+}
+
+// showOrConvert loads the patterns srcs and prints them as text art
+// (sub "show") or writes them to out (sub "convert").
+func showOrConvert(env *Env, sub string, srcs []string, out string, opts patterns.LoadOptions, scale int) error {
+	if len(srcs) == 0 {
+		return Usagef("%s needs at least one pattern source", sub)
+	}
+	if sub == "show" && out != "" {
+		return Usagef("show prints to the terminal; use convert with --out")
+	}
+	if sub == "convert" {
+		if out == "" {
+			return Usagef("convert needs --out FILE")
+		}
+		if err := checkOutput("--out", out); err != nil {
+			return err
+		}
+	}
+	var ps []patterns.Pattern
+	for _, src := range srcs {
+		got, err := patterns.Load(src, opts)
+		if err != nil {
+			return err
+		}
+		for _, p := range got {
+			if sub == "show" && (p.Rows > maxArt || p.Cols > maxArt) {
+				return fmt.Errorf("%s: %s is too large for text art (at most %dx%d); see it as an image with 'hopfield patterns convert %s --out x.png'", src, p.Shape(), maxArt, maxArt, src)
+			}
+		}
+		ps = append(ps, got...)
+	}
+	if sub == "show" {
+		for i, p := range ps {
+			if i > 0 {
+				fmt.Fprintln(env.Stdout)
+			}
+			fmt.Fprintf(env.Stdout, "%s (%s)\n%s\n", p.Name, p.Shape(), p.String())
+		}
+		return nil
+	}
+	if err := patterns.Save(out, ps, patterns.SaveOptions{Scale: scale}); err != nil {
+		return fmt.Errorf("--out %v", err)
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s to %s\n", plural(len(ps), "1 pattern", "%d patterns"), out)
+	return nil
 }
 
 // randomFlags are the flags of patterns random.

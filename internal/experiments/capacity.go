@@ -168,22 +168,8 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		notes = append(notes, fmt.Sprintf("%d loads above alpha = %g left out: their networks need more than memory_gb = %g GiB.",
 			len(alphas)-len(kept), kept[len(kept)-1], p.Float("memory_gb")))
 	}
-	pMax := int(math.Round(kept[len(kept)-1] * float64(n)))
-	rules := []hopfield.Rule{hopfield.Hebbian}
-	// Storkey networks are dense (8 N^2 bytes) and learn in O(N^2) per
-	// pattern; the pseudo-inverse learns in O(N P^2).
-	if n <= 2000 {
-		rules = append(rules, hopfield.Storkey)
-	} else {
-		notes = append(notes, fmt.Sprintf("Storkey rule left out at N = %d: its dense weights need %s and learn in O(N^2) per pattern.",
-			n, hopfield.FormatBytes(8*int64(n)*int64(n))))
-	}
-	if float64(n)*float64(pMax)*float64(pMax) <= 2e11 && capacity.NetworkBytes(hopfield.PseudoInverse, n, pMax) <= budget && pMax <= n {
-		rules = append(rules, hopfield.PseudoInverse)
-	} else {
-		notes = append(notes, fmt.Sprintf("Pseudo-inverse rule left out at N = %d: it learns in O(N P^2) and needs %s.",
-			n, hopfield.FormatBytes(capacity.NetworkBytes(hopfield.PseudoInverse, n, pMax))))
-	}
+	rules, ruleNotes := capacityRules(n, int(math.Round(kept[len(kept)-1]*float64(n))), budget)
+	notes = append(notes, ruleNotes...)
 	spec := capacity.Spec{Rules: rules, Ns: []int{n}, Alphas: kept, Measures: []capacity.Measure{capacity.Fixed, capacity.Overlap},
 		Trials: p.Int("trials"), Probes: p.Int("probes"), Seed: seed, MemoryLimit: budget, Progress: Progress(ctx)}
 	table, err := capacity.Run(ctx, spec)
@@ -200,11 +186,45 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		Title:   fmt.Sprintf("N = %d: %s, %s probed patterns each, per point", n, networks(spec.Trials), probesPerNetwork(table)),
 		Width:   8, Height: 10, Panels: []*figure.Panel{ps[1], ps[0]},
 	}
+	summary, numbers := capacitySummary(spec, table, notes)
+	return &Result{
+		Summary: summary,
+		Numbers: numbers,
+		Figures: []*figure.Figure{fig},
+		Tables:  []Table{sweepTable("sweep", table)},
+	}, nil
+}
 
+// capacityRules returns the rules the capacity experiment runs at N = n
+// with up to pMax patterns in budget bytes, and a note for each rule left
+// out.
+func capacityRules(n, pMax int, budget int64) ([]hopfield.Rule, []string) {
+	rules := []hopfield.Rule{hopfield.Hebbian}
+	var notes []string
+	// Storkey networks are dense (8 N^2 bytes) and learn in O(N^2) per
+	// pattern; the pseudo-inverse learns in O(N P^2).
+	if n <= 2000 {
+		rules = append(rules, hopfield.Storkey)
+	} else {
+		notes = append(notes, fmt.Sprintf("Storkey rule left out at N = %d: its dense weights need %s and learn in O(N^2) per pattern.",
+			n, hopfield.FormatBytes(8*int64(n)*int64(n))))
+	}
+	if float64(n)*float64(pMax)*float64(pMax) <= 2e11 && capacity.NetworkBytes(hopfield.PseudoInverse, n, pMax) <= budget && pMax <= n {
+		rules = append(rules, hopfield.PseudoInverse)
+	} else {
+		notes = append(notes, fmt.Sprintf("Pseudo-inverse rule left out at N = %d: it learns in O(N P^2) and needs %s.",
+			n, hopfield.FormatBytes(capacity.NetworkBytes(hopfield.PseudoInverse, n, pMax))))
+	}
+	return rules, notes
+}
+
+// capacitySummary describes the capacity sweep spec with its results
+// table, ending with the notes, and returns its key numbers.
+func capacitySummary(spec capacity.Spec, table *capacity.Table, notes []string) (string, map[string]float64) {
 	numbers := map[string]float64{"alpha_c": theory.AGSCriticalLoad()}
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "N = %d, loads %g to %g, %s x %s probes per point; AGS alpha_c = %.4f.\n",
-		n, kept[0], kept[len(kept)-1], networks(spec.Trials), probesPerNetwork(table), theory.AGSCriticalLoad())
+		spec.Ns[0], spec.Alphas[0], spec.Alphas[len(spec.Alphas)-1], networks(spec.Trials), probesPerNetwork(table), theory.AGSCriticalLoad())
 	over := func(r hopfield.Rule) []capacity.Row { return rowsOf(table, r, capacity.Overlap) }
 	hebb := over(hopfield.Hebbian)
 	// last: the largest load up to which every mean is at least 0.95.
@@ -230,7 +250,7 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 		fmt.Fprintf(&sum, ", below 0.75 from alpha = %g", first)
 	}
 	sum.WriteString(".\n")
-	for _, rule := range rules[1:] {
+	for _, rule := range spec.Rules[1:] {
 		gap := math.Inf(1)
 		for i, r := range over(rule) {
 			if r.Alpha() > 0.15 {
@@ -245,12 +265,7 @@ func runCapacity(ctx context.Context, p Values, seed uint64) (*Result, error) {
 	for _, note := range notes {
 		sum.WriteString(note + "\n")
 	}
-	return &Result{
-		Summary: sum.String(),
-		Numbers: numbers,
-		Figures: []*figure.Figure{fig},
-		Tables:  []Table{sweepTable("sweep", table)},
-	}, nil
+	return sum.String(), numbers
 }
 
 // networks writes "1 network" or "20 networks".

@@ -4,16 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"math/rand/v2"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/hopfield-lab/hopfield"
+	"github.com/hopfield-lab/hopfield/capacity"
 	"github.com/hopfield-lab/hopfield/figure"
-	"github.com/hopfield-lab/hopfield/patterns"
 	"github.com/hopfield-lab/hopfield/theory"
 )
 
@@ -54,12 +51,24 @@ func init() {
 const denseCapacityScaleN = 3
 
 // denseCurve is one curve of dense-capacity: the fraction of stored
-// patterns that are fixed points against P, for F(x) = x^n and N neurons.
+// patterns that are fixed points against P, for F(x) = x^n and N neurons,
+// as package capacity measures it.
 type denseCurve struct {
-	n, N   int
-	ps     []int
-	stable [][]int // [point][trial]: probes that were fixed points
-	probes []int   // [point]: probes per network, min(probes, P)
+	n, N int
+	ps   []int
+	rows []capacity.Row // [point]: the Fixed row of each P, by ascending P
+}
+
+// cell is the capacity cell of the curve at P stored patterns.
+func (c *denseCurve) cell(pp int) capacity.Cell {
+	return capacity.Cell{Rule: hopfield.DenseAM, Energy: hopfield.Energy{Kind: hopfield.Poly, Power: c.n}, N: c.N, P: pp}
+}
+
+// theory is capacity's one-step theory of the fraction of fixed points at
+// P stored patterns (see capacity.Theory; a zero field is a failure, so
+// the tie rule does not enter).
+func (c *denseCurve) theory(pp int) float64 {
+	return capacity.Theory(c.cell(pp), capacity.Fixed, hopfield.TieKeep)
 }
 
 // kErrorFree is the Krotov-Hopfield error-free capacity of the curve.
@@ -119,157 +128,44 @@ func denseLoads(k float64, pMax int) (ps []int, cut bool) {
 	return ps, cut
 }
 
-// denseJob is one unit of work of a sweep: one network, its setup drawn
-// from its own seed, so results do not depend on which goroutine runs it.
-type denseJob struct {
-	curve, point, trial int
-	seed                uint64
-}
-
-// denseMeasureCurves fills the curves' stable counts: for each point and
-// trial one network of P random patterns, of which the first probes are
-// checked (random patterns are exchangeable, so the first are as good as
-// any).
+// denseMeasureCurves fills the curves' rows with one capacity sweep per
+// curve: trials networks of P random patterns per point, of which probes
+// (at most P) are checked. A pattern is a fixed point if every field has
+// its sign; a zero field is a failure, whatever the tie rule. Each sweep
+// has its own seed, drawn here in a fixed order; the progress reported is
+// the probes done over all the sweeps.
 func denseMeasureCurves(ctx context.Context, curves []*denseCurve, trials, probes int, seed uint64) error {
 	rng := seeded(seed)
-	var jobs []denseJob
-	for ci, c := range curves {
-		c.stable = make([][]int, len(c.ps))
-		c.probes = make([]int, len(c.ps))
-		for k, pp := range c.ps {
-			c.stable[k] = make([]int, trials)
-			c.probes[k] = min(probes, pp)
-			for t := range trials {
-				jobs = append(jobs, denseJob{ci, k, t, rng.Uint64()})
-			}
+	specs := make([]capacity.Spec, len(curves))
+	work := make([]int, len(curves)) // probes of each sweep, as capacity.Run counts them
+	total := 0
+	for i, c := range curves {
+		specs[i] = capacity.Spec{Rules: []hopfield.Rule{hopfield.DenseAM}, Energy: c.cell(0).Energy, Ns: []int{c.N}, Ps: c.ps,
+			Measures: []capacity.Measure{capacity.Fixed}, Trials: trials, Probes: probes, Seed: rng.Uint64()}
+		for _, pp := range c.ps {
+			work[i] += trials * min(probes, pp)
 		}
+		total += work[i]
 	}
-	return denseParallel(ctx, len(jobs), func(j int) error {
-		job := jobs[j]
-		c := curves[job.curve]
-		got, err := denseStableCount(c.N, c.n, c.ps[job.point], c.probes[job.point], job.seed)
-		c.stable[job.point][job.trial] = got
-		return err
-	})
-}
-
-// denseStableCount stores pp random patterns of n neurons with F(x) = x^power
-// and returns how many of the first probes are fixed points. A zero field
-// counts as a failure: the pattern is stored only if every field has its
-// sign, whatever the tie rule.
-func denseStableCount(n, power, pp, probes int, seed uint64) (int, error) {
-	rng := seeded(seed)
-	stored := denseRandomPatterns(rng, pp, n)
-	net, err := hopfield.Learn(hopfield.Config{Rule: hopfield.DenseAM, Energy: hopfield.Energy{Kind: hopfield.Poly, Power: power}}, stored...)
-	if err != nil {
-		return 0, err
-	}
-	var h []float64
-	count := 0
-	for _, x := range stored[:probes] {
-		h = net.Fields(h, x)
-		ok := true
-		for i, v := range x {
-			if h[i]*float64(v) <= 0 {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			count++
-		}
-	}
-	return count, nil
-}
-
-// denseRandomPatterns draws p unbiased random patterns of n neurons.
-func denseRandomPatterns(rng *rand.Rand, p, n int) [][]int8 {
-	out := make([][]int8, p)
-	for mu := range out {
-		x, _ := patterns.Random(rng, 1, n, 0.5) // cannot fail: n >= 1, bias 0.5
-		out[mu] = x.Data
-	}
-	return out
-}
-
-// denseParallel calls do(0), ..., do(jobs-1) on up to GOMAXPROCS goroutines.
-// It stops handing out jobs at the first error or when ctx is cancelled,
-// returning that error, and reports each finished job to the progress
-// callback of ctx. Jobs write only their own results, so the outcome does
-// not depend on the schedule.
-func denseParallel(ctx context.Context, jobs int, do func(j int) error) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	progress := Progress(ctx)
-	var (
-		mu         sync.Mutex
-		next, done int
-		wg         sync.WaitGroup
-	)
-	take := func() int {
-		mu.Lock()
-		defer mu.Unlock()
-		if ctx.Err() != nil || next == jobs {
-			return -1
-		}
-		next++
-		return next - 1
-	}
-	finish := func() {
-		mu.Lock()
-		defer mu.Unlock()
-		done++
+	progress, done := Progress(ctx), 0
+	for i, c := range curves {
 		if progress != nil {
-			progress(done, jobs)
+			base := done
+			specs[i].Progress = func(d, _ int) { progress(base+d, total) }
 		}
+		t, err := capacity.Run(ctx, specs[i])
+		if err != nil {
+			return capacityError("P_max", err)
+		}
+		c.rows = t.Rows
+		done += work[i]
 	}
-	for range min(runtime.GOMAXPROCS(0), jobs) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := take(); j >= 0; j = take() {
-				if err := do(j); err != nil {
-					cancel(err)
-					return
-				}
-				finish()
-			}
-		}()
-	}
-	wg.Wait()
-	return context.Cause(ctx)
+	return nil
 }
 
-// denseFraction returns the fraction of successes over all trials of a
-// point and its standard error between trials (NaN for one trial).
-func denseFraction(counts []int, per int) (frac, stderr float64) {
-	var sum, sq float64
-	for _, c := range counts {
-		f := float64(c) / float64(per)
-		sum += f
-		sq += f * f
-	}
-	t := float64(len(counts))
-	frac = sum / t
-	if len(counts) < 2 {
-		return frac, math.NaN()
-	}
-	v := math.Max(0, (sq-t*frac*frac)/(t-1))
-	return frac, math.Sqrt(v / t)
-}
-
-// denseTheoryStable is the one-step theory of the fraction of stored
-// patterns that are fixed points: each of the N bits stays with probability
-// 1 - DenseOneStepError, independently, against the P-1 other patterns.
-func denseTheoryStable(n, power, pp int) float64 {
-	if pp <= 1 {
-		return 1
-	}
-	return math.Pow(1-theory.DenseOneStepError(n, pp-1, power), float64(n))
-}
-
-// denseTheoryHalf is the P at which denseTheoryStable is 1/2: the bit error
-// 1 - 2^(-1/N), reached at the reduced load DenseCapacityAlpha.
+// denseTheoryHalf is the P at which the one-step theory of the fraction of
+// fixed points (1 - p)^N is 1/2: the bit error p = 1 - 2^(-1/N), reached
+// at the reduced load DenseCapacityAlpha.
 func denseTheoryHalf(n, power int) float64 {
 	pErr := -math.Expm1(-math.Ln2 / float64(n))
 	return theory.DenseCapacityAlpha(power, pErr)*math.Pow(float64(n), float64(power-1)) + 1
@@ -342,10 +238,9 @@ type denseCurveStats struct {
 
 func (c *denseCurve) stats() denseCurveStats {
 	var s denseCurveStats
-	for k, pp := range c.ps {
-		f, se := denseFraction(c.stable[k], c.probes[k])
-		s.ps, s.frac, s.stderr = append(s.ps, float64(pp)), append(s.frac, f), append(s.stderr, se)
-		s.theory = append(s.theory, denseTheoryStable(c.N, c.n, pp))
+	for _, r := range c.rows {
+		s.ps, s.frac, s.stderr = append(s.ps, float64(r.P)), append(s.frac, r.Mean), append(s.stderr, r.StdErr)
+		s.theory = append(s.theory, r.Theory)
 	}
 	s.half, s.theoryHalf = denseCrossing(s.ps, s.frac, 0.5), denseTheoryHalf(c.N, c.n)
 	return s
@@ -367,7 +262,7 @@ func (c *denseCurve) series(name, color string, scale float64) []figure.Series {
 		if len(tx) > 0 && float64(pp)/scale <= tx[len(tx)-1] {
 			continue
 		}
-		tx, ty = append(tx, float64(pp)/scale), append(ty, denseTheoryStable(c.N, c.n, pp))
+		tx, ty = append(tx, float64(pp)/scale), append(ty, c.theory(pp))
 	}
 	th := figure.Series{X: log10s(tx), Y: ty, Dashed: true, Color: color}
 	return []figure.Series{meas, th}
@@ -389,10 +284,9 @@ func denseCapacityResult(curves []*denseCurve, n, trials, probes int) *Result {
 			i, _ := slices.BinarySearchFunc(scale, c.N, func(a *denseCurve, n int) int { return a.N - n })
 			scale = slices.Insert(scale, i, c)
 		}
-		s := c.stats()
-		for k := range s.ps {
-			table.Rows = append(table.Rows, []float64{float64(c.n), float64(c.N), s.ps[k], float64(trials), float64(c.probes[k]),
-				s.frac[k], s.stderr[k], s.theory[k], c.kErrorFree()})
+		for _, r := range c.rows {
+			table.Rows = append(table.Rows, []float64{float64(c.n), float64(c.N), float64(r.P), float64(r.Trials), float64(r.Samples / r.Trials),
+				r.Mean, r.StdErr, r.Theory, c.kErrorFree()})
 		}
 	}
 	for _, c := range main {

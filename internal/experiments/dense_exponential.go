@@ -4,9 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/hopfield-lab/hopfield"
+	"github.com/hopfield-lab/hopfield/capacity"
 	"github.com/hopfield-lab/hopfield/figure"
 	"github.com/hopfield-lab/hopfield/patterns"
 	"github.com/hopfield-lab/hopfield/theory"
@@ -103,6 +107,71 @@ func doublings(lo, hi int) []int {
 	return out
 }
 
+// denseJob is one unit of work of a sweep: one network, its setup drawn
+// from its own seed, so results do not depend on which goroutine runs it.
+type denseJob struct {
+	curve, point, trial int
+	seed                uint64
+}
+
+// denseRandomPatterns draws p unbiased random patterns of n neurons.
+func denseRandomPatterns(rng *rand.Rand, p, n int) [][]int8 {
+	out := make([][]int8, p)
+	for mu := range out {
+		x, _ := patterns.Random(rng, 1, n, 0.5) // cannot fail: n >= 1, bias 0.5
+		out[mu] = x.Data
+	}
+	return out
+}
+
+// denseParallel calls do(0), ..., do(jobs-1) on up to GOMAXPROCS goroutines.
+// It stops handing out jobs at the first error or when ctx is cancelled,
+// returning that error, and reports each finished job to the progress
+// callback of ctx. Jobs write only their own results, so the outcome does
+// not depend on the schedule.
+func denseParallel(ctx context.Context, jobs int, do func(j int) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	progress := Progress(ctx)
+	var (
+		mu         sync.Mutex
+		next, done int
+		wg         sync.WaitGroup
+	)
+	take := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		if ctx.Err() != nil || next == jobs {
+			return -1
+		}
+		next++
+		return next - 1
+	}
+	finish := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if progress != nil {
+			progress(done, jobs)
+		}
+	}
+	for range min(runtime.GOMAXPROCS(0), jobs) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := take(); j >= 0; j = take() {
+				if err := do(j); err != nil {
+					cancel(err)
+					return
+				}
+				finish()
+			}
+		}()
+	}
+	wg.Wait()
+	return context.Cause(ctx)
+}
+
 // expMeasure runs trials networks per point of every curve, each from its
 // own seed drawn here in a fixed order.
 func expMeasure(ctx context.Context, curves []*expCurve, set expSettings, trials int, seed uint64) error {
@@ -172,13 +241,19 @@ func (c *expCurve) points(probes int) []expPoint {
 	var pts []expPoint
 	for k, row := range c.out {
 		pt := expPoint{p: c.ps[k], cues: probes * len(row)}
-		counts := make([]int, len(row))
+		// Each cue is a sample, 1 if it came back exactly, grouped by
+		// network as package capacity groups its probes.
+		samples := make([][]int64, len(row))
 		for t, o := range row {
-			counts[t] = o.exact
+			samples[t] = make([]int64, probes)
+			for q := range o.exact {
+				samples[t][q] = 1
+			}
 			pt.exact, pt.other = pt.exact+o.exact, pt.other+o.other
 			pt.unconverged, pt.updates = pt.unconverged+o.unconverged, pt.updates+o.updates
 		}
-		pt.frac, pt.stderr = denseFraction(counts, probes)
+		st := capacity.Summarize(samples, 1)
+		pt.frac, pt.stderr = st.Mean, st.StdErr
 		pts = append(pts, pt)
 	}
 	return pts

@@ -94,17 +94,13 @@ func alphabetLetters() ([]patterns.Pattern, error) {
 }
 
 // lettersStable counts the stored letters that are fixed points: every
-// field has the letter's sign.
+// field has the letter's sign. A zero field is a failure: a letter counts
+// only if it is a fixed point when a tie sets the neuron to +1 and when it
+// sets it to -1.
 func lettersStable(net *hopfield.Network, data [][]int8) int {
 	count := 0
-	var h []float64
 	for _, x := range data {
-		h = net.Fields(h, x)
-		ok := true
-		for i, v := range x {
-			ok = ok && h[i]*float64(v) > 0
-		}
-		if ok {
+		if net.IsFixedPoint(x, hopfield.TiePlus) && net.IsFixedPoint(x, hopfield.TieMinus) {
 			count++
 		}
 	}

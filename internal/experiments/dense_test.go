@@ -228,6 +228,32 @@ func TestDenseCancelled(t *testing.T) {
 	}
 }
 
+// The progress of dense-capacity counts the probes of all its sweeps
+// together: it only grows, and ends at its total.
+func TestDenseCapacityProgress(t *testing.T) {
+	e, err := Lookup("dense-capacity")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := e.Parse(denseReduced["dense-capacity"]...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, total := 0, -1
+	ctx := WithProgress(context.Background(), func(done, all int) {
+		if done != last+1 || total >= 0 && all != total {
+			t.Errorf("progress %d of %d after %d of %d", done, all, last, total)
+		}
+		last, total = done, all
+	})
+	if _, err := e.Execute(ctx, v, 1); err != nil {
+		t.Fatal(err)
+	}
+	if last == 0 || last != total {
+		t.Errorf("progress ended at %d of %d", last, total)
+	}
+}
+
 func TestDenseParamErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name  string

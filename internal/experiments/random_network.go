@@ -3,6 +3,7 @@ package experiments
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -45,13 +46,53 @@ func runRandomNetwork(ctx context.Context, p Values, seed uint64) (*Result, erro
 			w.Set(i, j, rng.Float64())
 		}
 	}
-	theta := make([]float64, n)
+	states, lastChange, end, err := runBinaryNetwork(ctx, w, u, start, k, rng)
+	if err != nil {
+		return nil, err
+	}
+	ran := len(states) - 1
+	states = padTo(states, k+1)
+
+	active := make([]float64, len(states))
+	for t, s := range states {
+		for _, v := range s {
+			active[t] += float64(v)
+		}
+	}
+
+	var sum strings.Builder
+	fmt.Fprintf(&sum, "%d binary neurons, weights T_ij uniform in [0, 1), threshold U = %g, K = %d asynchronous updates.\n", n, u, k)
+	fmt.Fprintf(&sum, "Active neurons: %v at the start, %v at the end; the last change was at update %d.\n", active[0], active[len(active)-1], lastChange)
+	fixed := 0.0
+	if end == hopfield.FixedPoint {
+		fixed = 1
+		fmt.Fprintf(&sum, "The run reached a fixed point and stopped after %d updates; the raster repeats the final state up to K = %d.\n", ran, k)
+	} else {
+		fmt.Fprintf(&sum, "The run did all %d updates (%v).\n", k, end)
+	}
+	return &Result{
+		Summary: sum.String(),
+		Numbers: map[string]float64{
+			"active_start": active[0], "active_end": active[len(active)-1],
+			"last_change": float64(lastChange), "updates_run": float64(ran), "fixed_point": fixed,
+		},
+		Figures: []*figure.Figure{randomNetworkFigure(states, active, n, k, ran, end == hopfield.FixedPoint)},
+		Tables:  []Table{statesTable("states", "t", states), weightsTable(w)},
+	}, nil
+}
+
+// runBinaryNetwork runs K asynchronous updates of binary neurons with
+// weights w and threshold u from start, the notebook's "> U, else 0". It
+// returns the state after every update, the update of the last change and
+// how the run ended.
+func runBinaryNetwork(ctx context.Context, w *mat.Dense, u float64, start []int8, k int, rng *rand.Rand) ([][]int8, int, hopfield.End, error) {
+	theta := make([]float64, len(start))
 	for i := range theta {
 		theta[i] = u
 	}
 	net, err := hopfield.NewFromWeights(w, hopfield.WeightOptions{Thresholds: theta, Neurons: hopfield.Binary})
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	states := [][]int8{}
 	lastChange := 0
@@ -71,18 +112,14 @@ func runRandomNetwork(ctx context.Context, p Values, seed uint64) (*Result, erro
 		},
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
-	ran := len(states) - 1
-	states = padTo(states, k+1)
+	return states, lastChange, res.End, nil
+}
 
-	active := make([]float64, len(states))
-	for t, s := range states {
-		for _, v := range s {
-			active[t] += float64(v)
-		}
-	}
-
+// randomNetworkFigure draws the states of n neurons over K updates (ran of
+// them run, to a fixed point if fixed) and the number of active neurons.
+func randomNetworkFigure(states [][]int8, active []float64, n, k, ran int, fixed bool) *figure.Figure {
 	states01, _ := figure.StatesOverTime(states) // one state of N neurons per step
 	raster := figure.NewRaster(states01, figure.Ink, 1024)
 	raster.Min, raster.Max, raster.CellBorders = 0, 1, n <= 40 && k <= 100
@@ -96,42 +133,26 @@ func runRandomNetwork(ctx context.Context, p Values, seed uint64) (*Result, erro
 		Legend: figure.LegendNone, Series: []figure.Series{{Y: active}},
 		X: figure.Range(-0.5, float64(k)+0.5), Y: figure.Range(0, float64(n)),
 	}
-	if res.End == hopfield.FixedPoint && ran < k {
+	if fixed && ran < k {
 		lp.Title = fmt.Sprintf("Number of active neurons (fixed point: the run stopped at step %d)", ran)
 		lp.Refs = []figure.Ref{{At: float64(ran), Vertical: true}}
 	}
-
-	var sum strings.Builder
-	fmt.Fprintf(&sum, "%d binary neurons, weights T_ij uniform in [0, 1), threshold U = %g, K = %d asynchronous updates.\n", n, u, k)
-	fmt.Fprintf(&sum, "Active neurons: %v at the start, %v at the end; the last change was at update %d.\n", active[0], active[len(active)-1], lastChange)
-	if res.End == hopfield.FixedPoint {
-		fmt.Fprintf(&sum, "The run reached a fixed point and stopped after %d updates; the raster repeats the final state up to K = %d.\n", ran, k)
-	} else {
-		fmt.Fprintf(&sum, "The run did all %d updates (%v).\n", k, res.End)
+	return &figure.Figure{
+		Name:    "raster",
+		Caption: "Neuron states over time (black = 1) and the number of active neurons.",
+		Width:   10, Height: 6, Panels: []*figure.Panel{rp, lp},
 	}
+}
 
-	wt := Table{Name: "weights", Columns: make([]string, n)}
+// weightsTable is the table of the weights T_ij: row i, columns T_i0, ...
+func weightsTable(w *mat.Dense) Table {
+	n, _ := w.Dims()
+	t := Table{Name: "weights", Columns: make([]string, n)}
 	for j := range n {
-		wt.Columns[j] = fmt.Sprintf("T_i%d", j)
+		t.Columns[j] = fmt.Sprintf("T_i%d", j)
 	}
 	for i := range n {
-		wt.Rows = append(wt.Rows, mat.Row(nil, i, w))
+		t.Rows = append(t.Rows, mat.Row(nil, i, w))
 	}
-	fixed := 0.0
-	if res.End == hopfield.FixedPoint {
-		fixed = 1
-	}
-	return &Result{
-		Summary: sum.String(),
-		Numbers: map[string]float64{
-			"active_start": active[0], "active_end": active[len(active)-1],
-			"last_change": float64(lastChange), "updates_run": float64(ran), "fixed_point": fixed,
-		},
-		Figures: []*figure.Figure{{
-			Name:    "raster",
-			Caption: "Neuron states over time (black = 1) and the number of active neurons.",
-			Width:   10, Height: 6, Panels: []*figure.Panel{rp, lp},
-		}},
-		Tables: []Table{statesTable("states", "t", states), wt},
-	}, nil
+	return t
 }
