@@ -39,7 +39,6 @@ const Engine = (() => {
   // call sends one request; data is an Uint8Array (an uploaded image).
   // Aborting signal rejects the call with an AbortError.
   function call(method, body, { data = null, onLine = null, signal = null } = {}) {
-    if (!worker) start();
     const id = ++seq, msg = { id, method, body, data };
     return new Promise((resolve, reject) => {
       if (signal && signal.aborted) { reject(new DOMException("stopped", "AbortError")); return; }
@@ -59,9 +58,11 @@ const Engine = (() => {
 
   // ready resolves with the milliseconds the engine took to start.
   function ready() {
-    if (!worker) start();
     return readyPromise;
   }
 
+  // Started at once, as the page loads (engine.js is not deferred): the
+  // engine takes longest to be ready, and every page needs it.
+  start();
   return { call, ready };
 })();
